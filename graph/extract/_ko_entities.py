@@ -1,0 +1,457 @@
+"""Korean entity rules: organizations (with aliases and units), people, sites and countries.
+
+Each rule reads one sentence and reports to the :class:`Builder`. Mentions are returned
+as a list of :class:`Mention` so the relation rules can see which entity sits where
+and with which particle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from graph.extract._builder import Builder, Sentence, norm
+from graph.extract._ko_lexicon import (
+    BUILDING_SUFFIXES,
+    DIRECTION_PART,
+    GENERIC_VENUE,
+    NOT_ORG,
+    NOT_ORG_PREFIXES,
+    NOT_PERSON_TITLES,
+    NOT_PLACE,
+    ORG_SUFFIXES,
+    PLACE_SUFFIXES,
+    SURNAMES,
+    TITLE_SUFFIXES,
+    UNIT_SUFFIXES,
+    VENUE_SUFFIXES,
+)
+from graph.extract._ko_text import Word, analyze, is_hangul, split_particle
+from graph.gazetteer import Entry, load_gazetteer
+from graph.model import OrgKind, SiteKind
+
+Category = Literal["org", "site", "country", "person"]
+
+
+@dataclass
+class Mention:
+    category: Category
+    key: str  # entity key in the builder (the ISO code for countries)
+    start: int  # offsets within the sentence
+    end: int
+    particle: str = ""
+
+
+_ACTING = {"은", "는", "이", "가", "와", "과", "와의", "과의", "도"}
+# Country names that are also common words or parts of names ("아일랜드" is also "island").
+_AMBIGUOUS_COUNTRIES = {"아일랜드", "가나", "인도", "기니", "차드", "말리", "조지아", "토고", "도미니카"}
+
+
+def _inside_compound(text: str, ws: list[Word], start: int) -> bool:
+    """True when a bare noun stands right before the name, making it part of a longer name.
+
+    가/이/도 do not count as particles here: "기가 아일랜드" ends its first word in 가.
+    """
+    before = [w for w in ws if w.end <= start and text[w.end : start] == " "]
+    if not before or not re.fullmatch(r"[가-힣A-Za-z]+", before[-1].surface):
+        return False
+    return before[-1].particle in {"", "가", "이", "도"}
+
+
+_ACRONYM_STOP = {
+    "ICT", "IT", "AI", "PC", "PPP", "ODA", "AR", "VR", "IOT", "CEO", "MOU", "TV", "SNS", "GDP", "R&D", "ESG",
+    "NGO", "CIO", "CTO", "PR", "IPTV", "LTE", "SW", "HW", "DX", "UN", "KS", "ISO", "API", "DB", "GIS", "ID",
+}
+
+
+def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
+    text = sentence.text
+    analysis = analyze(text)
+    ws = analysis.words
+    gaz = load_gazetteer()
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def particle_after(end: int) -> str:
+        word = next((w for w in ws if w.start <= end - 1 < w.end), None)
+        if word is None:
+            return ""
+        tail = text[end : word.end]
+        return split_particle("가" + tail)[1] if tail else ""
+
+    ev = sentence.evidence
+
+    # Reference data first: it knows the names, kinds and home countries.
+    for start, end, entry in gaz.find_all(text):
+        if not free(start, end):
+            continue
+        surface = text[start:end]
+        particle = particle_after(end)
+        if entry.category != "country" and start > 0 and is_hangul(text[start - 1]) and is_hangul(text[start]):
+            word = next((w for w in ws if w.start <= start < w.end), None)
+            if word is not None and org_suffix_kind(word.stem):
+                continue  # "우정정보통신부" is not "정보통신부": the whole word names another body
+        if entry.category == "organization" and entry.kind == "local_government" and particle not in _ACTING:
+            # "전라남도 신안군": a place, unless the local government itself acts ("부산시는 …").
+            entry = next(iter(gaz.lookup(surface, "site")), entry)
+        if entry.category == "country" and surface in _AMBIGUOUS_COUNTRIES and _inside_compound(text, ws, start):
+            taken.append((start, end))  # "임자 기가 아일랜드": an island, not Ireland
+            continue
+        if entry.category == "organization":
+            org = _add_ref_org(builder, surface, entry, ev("ko.org.reference", 0.9))
+            mentions.append(Mention("org", org.key, start, end, particle))
+        elif entry.category == "country":
+            continue  # countries are read after every organization span is known
+        else:
+            site = builder.add_site(
+                [surface], _site_kind(entry.kind), ev("ko.site.reference", 0.85), country=entry.country,
+                iri=entry.iri,
+            )
+            mentions.append(Mention("site", site.key, start, end, particle))
+        taken.append((start, end))
+
+    _alias_pairs(text, ws, builder, mentions, taken, sentence)
+    _suffix_orgs(text, ws, builder, mentions, taken, sentence)
+    _governments(text, builder, mentions, taken, sentence)
+    _countries(text, gaz.find_all(text, "country"), builder, mentions, taken, sentence)
+    _people(text, ws, builder, mentions, sentence)
+    _places(text, ws, analysis.proper, builder, mentions, taken, sentence)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _add_ref_org(builder: Builder, surface: str, entry: Entry, evidence):  # type: ignore[no-untyped-def]
+    kind: OrgKind = entry.kind if entry.kind in _ORG_KINDS else "other"  # type: ignore[assignment]
+    org = builder.add_org([surface], kind, evidence, country=entry.country, iri=entry.iri)
+    if entry.part_of:
+        builder.ref_parents[org.key] = entry.part_of
+    return org
+
+
+_ORG_KINDS = {"company", "government", "local_government", "international", "ngo", "research", "academic", "other"}
+
+
+def _site_kind(kind: str) -> SiteKind:
+    return kind if kind in {"region", "city", "county", "island", "district", "venue", "building"} else "other"  # type: ignore[return-value]
+
+
+def org_suffix_kind(stem: str) -> OrgKind | None:
+    """The kind an organization-looking word implies, or None for a common noun."""
+    if stem in NOT_ORG or DIRECTION_PART.match(stem) or not re.fullmatch(r"[가-힣A-Za-z0-9·&]+", stem):
+        return None
+    for suffix, kind in ORG_SUFFIXES:
+        if stem.endswith(suffix):
+            head = stem[: -len(suffix)]
+            syllables = len(re.findall(r"[가-힣]", head)) + (1 if re.search(r"[A-Za-z]", head) else 0)
+            if syllables < (2 if len(suffix) == 1 else 1) or head in NOT_ORG_PREFIXES:
+                return None
+            if any(stem == p + suffix for p in NOT_ORG_PREFIXES):
+                return None
+            return kind
+    return None
+
+
+def _alias_pairs(text, ws, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
+    """"국제이주기구 IOM(International Organization for Migration)", "세계은행(World Bank)",
+    "한국국제협력단(KOICA·코이카)": every form inside the brackets names the same organization."""
+    for m in re.finditer(r"\(([^()]{2,90})\)", text):
+        inner = m.group(1)
+        if re.match(r"\s*(사진|제공|현지시간|왼쪽|오른쪽|가운데)", inner):
+            continue
+        before = [w for w in ws if w.end <= m.start() and m.start() - w.end <= 1]
+        if not before:
+            continue
+        anchor = before[-1]
+        org = _org_at(mentions, anchor.start, anchor.end)
+        if org is None:
+            kind = org_suffix_kind(anchor.stem)
+            latin = [p.strip() for p in re.split(r"[,·]", inner) if re.search(r"[A-Za-z]", p)]
+            if kind is None or not latin:
+                continue
+            org_obj = builder.add_org([anchor.surface], kind, sentence.evidence("ko.org.alias", 0.8))
+            mentions.append(Mention("org", org_obj.key, anchor.start, anchor.end))
+            taken.append((anchor.start, anchor.end))
+            org = org_obj.key
+        target = next(o for o in builder.orgs if o.key == org)
+        parts = [p.strip() for p in re.split(r"\s*[,·]\s*", inner) if p.strip()]
+        forms = [p for p in parts if not re.search(r"\d", p) and len(p) <= 80 and not _is_title_phrase(p)]
+        if not forms:
+            continue
+        # An acronym right before the anchor ("국제이주기구 IOM(…)") belongs to it too.
+        for extra in (w for w in ws if w.end <= anchor.start and anchor.start - w.end <= 1 and not w.particle):
+            prev_org = _org_at(mentions, extra.start, extra.end)
+            if prev_org and prev_org != target.key and (_latin(extra.surface) or _latin(anchor.surface)):
+                other = next(o for o in builder.orgs if o.key == prev_org)
+                _merge(builder, other, target)
+                target = other
+        for form in forms:
+            found = builder.find_org(form)
+            if found is not None and found is not target:
+                _merge(builder, target, found)
+            if norm(form) not in {norm(n) for n in target.names}:
+                target.names.append(form)
+        # One mention from the name to the closing bracket, carrying the particle after it.
+        inside = [x for x in mentions if x.category == "org" and anchor.start <= x.start and x.end <= m.end()]
+        for x in inside:
+            mentions.remove(x)
+        tail = re.match(r"[가-힣]{1,3}", text[m.end() :])
+        particle = split_particle("가" + tail.group())[1] if tail else ""
+        first = min([anchor.start, *(x.start for x in mentions if x.category == "org" and x.key == target.key and x.end >= anchor.start - 1)])
+        mentions.append(Mention("org", target.key, first, m.end(), particle))
+        taken.append((anchor.start, m.end()))
+
+
+def _latin(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9&\-]*", word))
+
+
+def _is_title_phrase(text: str) -> bool:
+    return any(text.startswith(t) or text.endswith(t) for t in TITLE_SUFFIXES) and " " in text
+
+
+def _merge(builder: Builder, keep, drop) -> None:  # type: ignore[no-untyped-def]
+    if keep is drop:
+        return
+    for n in drop.names:
+        if norm(n) not in {norm(x) for x in keep.names}:
+            keep.names.append(n)
+    keep.iri = keep.iri or drop.iri
+    keep.country = keep.country or drop.country
+    keep.evidence.extend(e for e in drop.evidence if e not in keep.evidence)
+    builder.orgs.remove(drop)
+    builder.renamed[drop.key] = keep.key
+
+
+def _org_at(mentions: list[Mention], start: int, end: int) -> str | None:
+    for m in mentions:
+        if m.category == "org" and m.start < end and start < m.end:
+            return m.key
+    return None
+
+
+def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
+    gaz = load_gazetteer()
+    for i, w in enumerate(ws):
+        if any(w.start < e and s < w.end for s, e in taken):
+            continue
+        stem, particle = w.stem, w.particle
+        kind = org_suffix_kind(stem)
+        if kind is None and particle:
+            stem, particle = w.surface, ""
+            kind = org_suffix_kind(stem)
+        if kind is None and stem.endswith("장") and org_suffix_kind(stem[:-1]):
+            # "인도 정보통신청장": the title names the office it heads.
+            stem, particle = stem[:-1], ""
+            kind = org_suffix_kind(stem)
+        if kind is None or stem.endswith("정부"):
+            continue
+        if stem.endswith(TITLE_SUFFIXES) and _looks_like_title(stem):
+            continue
+        start, names, country = w.start, [stem], None
+        prev = ws[i - 1] if i > 0 else None
+        if prev is not None and w.start - prev.end <= 1 and not prev.particle:
+            codes = [e.country for e in gaz.lookup(prev.surface, "country")]
+            if codes:  # "알제리 우정정보통신부": a foreign body named with its country
+                start, country = prev.start, codes[0]
+                names = [text[prev.start : w.start + len(stem)]]
+        org = builder.add_org(names, kind, sentence.evidence("ko.org.suffix", 0.6), country=country or "KR"
+                              if kind != "international" else None)
+        mentions.append(Mention("org", org.key, start, w.start + len(stem), particle))
+        taken.append((start, w.start + len(stem)))
+    # Units named after their organization: "KT 홍보실", "코이카 연수사업실".
+    for i, w in enumerate(ws[1:], start=1):
+        prev = ws[i - 1]
+        parent = _org_at(mentions, prev.start, prev.end)
+        if parent is None or prev.particle or w.start - prev.end > 1:
+            continue
+        if w.particle in {"에서", "에서는", "에서도", "에"} or w.stem.endswith(VENUE_SUFFIXES):
+            continue  # "한국정보화진흥원 글로벌센터에서", "NIA 대회의실": premises, not a unit
+        unit = _unit_of_title(w.stem) or (w.stem if w.stem.endswith(UNIT_SUFFIXES) and len(w.stem) >= 3 else None)
+        if unit is None or any(m.start <= w.start < m.end for m in mentions if m.category == "org"):
+            continue
+        parent_org = next(o for o in builder.orgs if o.key == parent)
+        org = builder.add_org(
+            [f"{prev.stem} {unit}", unit], parent_org.kind, sentence.evidence("ko.org.unit", 0.6),
+            country=parent_org.country, part_of=parent,
+        )
+        if org.key != parent:
+            org.part_of = parent
+        mentions.append(Mention("org", org.key, prev.start, w.start + len(unit), ""))
+
+
+def _looks_like_title(stem: str) -> bool:
+    return stem.endswith(("장관", "차관", "청장", "원장", "총장", "위원장", "사장", "실장", "국장", "처장"))
+
+
+def _unit_of_title(stem: str) -> str | None:
+    """"홍보실장" -> "홍보실"; "전자정부국장" -> "전자정부국": a unit head's title names the unit."""
+    if not stem.endswith("장") or len(stem) < 4:
+        return None
+    unit = stem[:-1]
+    if unit.endswith(("실", "국", "과", "팀", "본부", "센터", "단")) and org_suffix_kind(unit) is None:
+        return unit
+    return None
+
+
+def _governments(text, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
+    gaz = load_gazetteer()
+    for m in re.finditer(r"([가-힣]{1,12})\s?정부", text):
+        codes = [e.country for e in gaz.lookup(m.group(1), "country") if e.country]
+        if not codes or not all(e >= m.end() or s <= m.start() for s, e in taken):
+            continue
+        org = builder.add_org([m.group()], "government", sentence.evidence("ko.org.government", 0.7),
+                              country=codes[0])
+        end = m.end()
+        mentions.append(Mention("org", org.key, m.start(), end, split_particle("가" + text[end : end + 3].split(" ")[0])[1]))
+        taken.append((m.start() + len(m.group(1)), end))
+
+
+def _countries(text, hits, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
+    for start, end, entry in hits:
+        if entry.category != "country" or not entry.country:
+            continue
+        if any(s <= start and end <= e for s, e in taken):
+            continue
+        if start > 0 and re.match(r"[가-힣A-Za-z]", text[start - 1]) and is_hangul(text[start:end]):
+            continue  # inside a longer word: "한국정보화진흥원", "방한"
+        builder.add_country(entry.country, sentence.evidence("ko.country", 0.8))
+        tail = text[end : end + 4].split(" ")[0]
+        mentions.append(Mention("country", entry.country, start, end, split_particle("가" + tail)[1]))
+    # "한-알제리", "한·사우디": the first syllable stands for Korea.
+    if re.search(r"(^|[^가-힣])한[-·‧ㆍ][가-힣]", text):
+        builder.add_country("KR", sentence.evidence("ko.country.prefix", 0.7))
+
+
+def _is_name(word: str) -> bool:
+    return bool(re.fullmatch(r"[가-힣]{2,4}", word)) and word[0] in SURNAMES
+
+
+def _title(word: Word) -> str | None:
+    stem = word.stem
+    if stem in NOT_PERSON_TITLES or not is_hangul(stem):
+        return None
+    return stem if stem.endswith(TITLE_SUFFIXES) else None
+
+
+def _people(text, ws, builder, mentions, sentence) -> None:  # type: ignore[no-untyped-def]
+    ev = sentence.evidence("ko.person", 0.7)
+
+    def org_key(w: Word) -> str | None:
+        return _org_at(mentions, w.start, w.end)
+
+    for i, w in enumerate(ws):
+        # NAME [ORG] TITLE: "오영호 KT 홍보실장", "민형종 조달청장", "이기주 기획조정실장"
+        if _is_name(w.surface) and not any(m.start <= w.start < m.end for m in mentions) and i + 1 < len(ws):
+            j, affiliation = i + 1, None
+            while j < len(ws) and j <= i + 3 and org_key(ws[j]) and not _title(ws[j]):
+                affiliation = org_key(ws[j])
+                j += 1
+            if j < len(ws) and _title(ws[j]) and (ws[j].start - w.end) <= 1 + (j - i - 1) * 20:
+                role = _title(ws[j])
+                unit_org = _unit_affiliation(builder, mentions, ws[j], affiliation)
+                person = builder.add_person(w.surface, ev, affiliation=unit_org or affiliation, role=role)
+                mentions.append(Mention("person", person.key, w.start, ws[j].end, ws[j].particle))
+                continue
+        # ORG의 NAME… TITLE: "세계은행의 후안 호세 다붑 사무총장과"
+        if org_key(w) and w.particle == "의":
+            j = i + 1
+            while j < len(ws) and j <= i + 4 and not _title(ws[j]) and not ws[j].particle and is_hangul(ws[j].surface):
+                j += 1
+            if j < len(ws) and j > i + 1 and _title(ws[j]) and not any(org_key(x) for x in ws[i + 1 : j]):
+                name = text[ws[i + 1].start : ws[j - 1].end]
+                if len(name) <= 16:
+                    person = builder.add_person(name, ev, affiliation=org_key(w), role=_title(ws[j]))
+                    mentions.append(Mention("person", person.key, ws[i + 1].start, ws[j].end, ws[j].particle))
+    # ORG(TITLE NAME): "행정안전부(장관 진영)"
+    for m in re.finditer(r"\(\s*([가-힣]+)\s+([가-힣]{2,4})\s*\)", text):
+        title, name = m.group(1), m.group(2)
+        if title.endswith(TITLE_SUFFIXES) and title not in NOT_PERSON_TITLES:
+            org = _org_at(mentions, max(0, m.start() - 1), m.start())
+            person = builder.add_person(name, ev, affiliation=org, role=title)
+            mentions.append(Mention("person", person.key, m.start(), m.end()))
+
+
+def _unit_affiliation(builder, mentions, title_word: Word, parent: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    """A title that is an organization plus 장 ("조달청장") points at that organization."""
+    stem = title_word.stem
+    if stem.endswith("장") and org_suffix_kind(stem[:-1]):
+        org = builder.find_org(stem[:-1])
+        if org:
+            return org.key
+    unit = _unit_of_title(stem)
+    if unit and parent:
+        org = builder.find_org(unit)
+        return org.key if org else None
+    return None
+
+
+def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
+    """Venues and administrative places by their suffix, with containment along an address."""
+    from graph.extract._ko_text import kiwi
+
+    proper = {t.form for t in kiwi().tokenize(text) if t.tag == "NNP"}
+    ev = sentence.evidence
+    for i, w in enumerate(ws):
+        if any(m.start <= w.start < m.end for m in mentions):
+            continue
+        stem = w.stem if w.particle else w.surface
+        for suffix, kind in PLACE_SUFFIXES:
+            if stem.endswith(suffix) and stem not in NOT_PLACE and 2 <= len(stem) <= 5 and stem in proper:
+                site = builder.add_site([stem], kind, ev("ko.site.suffix", 0.6), country="KR")  # type: ignore[arg-type]
+                mentions.append(Mention("site", site.key, w.start, w.start + len(stem), w.particle))
+                break
+    mentions.sort(key=lambda m: m.start)
+    for i, w in enumerate(ws):
+        venue_suffix = next((s for s in VENUE_SUFFIXES if w.stem.endswith(s)), None)
+        if venue_suffix is None or any(m.start <= w.start < m.end and m.category != "site" for m in mentions):
+            continue
+        if any(m.start <= w.start < m.end for m in mentions if m.category == "site"):
+            continue
+        # Qualifiers before the venue: an organization, a proper noun, or a place (the container).
+        j, within = i, None
+        while j > 0 and ws[j].start - ws[j - 1].end <= 1 and not ws[j - 1].particle:
+            prev = ws[j - 1]
+            kinds = {m.category for m in mentions if m.start <= prev.start < m.end}
+            if "site" in kinds or "org" in kinds or prev.surface in proper or re.fullmatch(r"[A-Z][A-Za-z]+", prev.surface):
+                j -= 1
+                if "site" in kinds and within is None:
+                    within = next(m.key for m in mentions if m.start <= prev.start < m.end and m.category == "site")
+                continue
+            break
+        qualified = j < i
+        if w.stem in GENERIC_VENUE and not qualified:
+            continue
+        if not qualified and w.particle not in {"에서", "에서는", "에서도"}:
+            continue
+        full = text[ws[j].start : w.start + len(w.stem)]
+        names = [full]
+        if within is not None and j < i:
+            first_non_site = next(
+                (k for k in range(j, i + 1) if not any(m.start <= ws[k].start < m.end and m.category == "site" for m in mentions)),
+                i,
+            )
+            short = text[ws[first_non_site].start : w.start + len(w.stem)]
+            if short != full and " " in short or (short != full and first_non_site < i):
+                names.append(short)
+            elif short != full and first_non_site == i and not is_hangul(short[:1]):
+                names.append(short)
+        kind: SiteKind = "building" if venue_suffix in BUILDING_SUFFIXES else "venue"
+        site = builder.add_site(names, kind, ev("ko.site.venue", 0.6), country="KR", within=within)
+        mentions.append(Mention("site", site.key, ws[j].start, w.start + len(w.stem), w.particle))
+        taken.append((ws[j].start, w.start + len(w.stem)))
+    # An address: "전라남도 신안군 임자도" nests each place in the one before it.
+    sites = sorted((m for m in mentions if m.category == "site"), key=lambda m: m.start)
+    for a, b in zip(sites, sites[1:], strict=False):
+        if 0 <= b.start - a.end <= 1 and not a.particle and a.key != b.key:
+            inner = next(s for s in builder.sites if s.key == b.key)
+            outer = next(s for s in builder.sites if s.key == a.key)
+            if inner.within is None and _rank(outer.kind) < _rank(inner.kind):
+                inner.within = a.key
+
+
+def _rank(kind: str) -> int:
+    return {"region": 0, "city": 1, "county": 1, "district": 2, "island": 3, "building": 4, "venue": 4}.get(kind, 5)

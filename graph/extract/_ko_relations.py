@@ -1,0 +1,427 @@
+"""Korean relation rules: agreements concluded, events held, projects run.
+
+They read one sentence with the entity mentions found in it; the actor of a sentence
+with no explicit subject is the last subject seen (Korean drops repeated subjects).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from graph.extract._builder import Builder, Sentence, norm
+from graph.extract._ko_entities import Mention
+from graph.extract._ko_lexicon import (
+    AGREEMENT_WORDS,
+    ANNOUNCED,
+    CONCLUDED,
+    EVENT_WORDS,
+    FUTURE,
+    GENERIC_PROJECT_WORDS,
+    HELD,
+    NOT_EVENT_CONTEXT,
+    PLANNED,
+    PROJECT_HEADS,
+    RECURRING,
+)
+from graph.extract.dates import DateMention, find_dates
+from graph.extract.themes import themes_in
+from graph.model import Agreement, AgreementKind, Event, EventKind, Project
+
+SUBJECT = {"은", "는", "이", "가", "께서", "도", "측은", "측이"}
+WITH = {"와", "과", "와의", "과의", "와도", "과도", "와는", "과는", "랑"}
+LOCATIVE = {"에서", "에서는", "에서도", "에서의", "에"}
+
+
+@dataclass
+class Context:
+    """What carries over between sentences of one article."""
+
+    published: date | None
+    subject: list[str] = field(default_factory=list)  # org keys of the last explicit subject
+    last_parties: list[str] = field(default_factory=list)
+    last_date: str | None = None  # of the last dated agreement or event, for "같은 날"
+
+
+SAME_DAY = re.compile(r"(같은 날|이날|당일|그날|이뤄진 날|열린 날)")
+ANAPHORIC_EVENT = re.compile(r"(이|그|해당|같은|이번|동)\s?$")
+
+
+def relations(sentence: Sentence, mentions: list[Mention], builder: Builder, ctx: Context) -> None:
+    text = sentence.text
+    orgs = [m for m in mentions if m.category == "org"]
+    subjects = _subjects(text, mentions, builder)
+    _agreement(sentence, mentions, orgs, subjects, builder, ctx)
+    _event(sentence, mentions, subjects, builder, ctx)
+    _project(sentence, mentions, subjects, builder, ctx)
+    if subjects:
+        ctx.subject = subjects
+
+
+# -- shared helpers ------------------------------------------------------------------------
+
+
+def _person_org(builder: Builder, key: str) -> str | None:
+    person = next((p for p in builder.people if p.key == key), None)
+    if person is None or person.affiliation is None:
+        return None
+    org = next((o for o in builder.orgs if o.key == person.affiliation), None)
+    # A unit head speaks for the whole organization when it signs or hosts.
+    while org is not None and org.part_of:
+        org = next((o for o in builder.orgs if o.key == org.part_of), None)
+    return org.key if org else person.affiliation
+
+
+def _actor(builder: Builder, m: Mention) -> str | None:
+    if m.category == "org":
+        org = next((o for o in builder.orgs if o.key == builder.org_key(m.key)), None)
+        if org is not None and org.part_of and org.kind not in {"research", "academic"}:
+            return org.part_of
+        return builder.org_key(m.key)
+    if m.category == "person":
+        return _person_org(builder, m.key)
+    return None
+
+
+def _subjects(text: str, mentions: list[Mention], builder: Builder) -> list[str]:
+    """Organizations marked as the subject or topic, with those joined to them by 와/과."""
+    out: list[str] = []
+    actors = [m for m in mentions if m.category in {"org", "person", "country"}]
+    for i, m in enumerate(actors):
+        if m.particle in SUBJECT and m.category != "country":
+            actor = _actor(builder, m)
+            if actor is None:
+                continue
+            group = [actor]
+            k = i - 1
+            while k >= 0 and (actors[k].particle in WITH | {""}) and m.start - actors[k].end < 40:
+                gap = text[actors[k].end : actors[k + 1].start]
+                if not re.fullmatch(r"[\s,·ㆍ、와과및)]*", gap):
+                    break
+                prev = _actor(builder, actors[k])
+                if prev:
+                    group.insert(0, prev)
+                k -= 1
+            for key in group:
+                if key not in out:
+                    out.append(key)
+            break
+    return out
+
+
+def _dates(sentence: Sentence, ctx: Context, tense: str) -> list[DateMention]:
+    found = find_dates(sentence.text, ctx.published, "ko", tense=tense)  # type: ignore[arg-type]
+    # "…했다고 25일 밝혔다": the day of the announcement, not of the fact.
+    return [d for d in found if not ANNOUNCED.match(sentence.text[d.end :])]
+
+
+def _tense(text: str) -> str:
+    return "future" if FUTURE.search(text) else "past"
+
+
+def _locations(mentions: list[Mention]) -> list[str]:
+    return [m.key for m in mentions if m.category == "site" and m.particle in LOCATIVE]
+
+
+def _quoted(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(1), m.end(1), m.group(1)) for m in re.finditer(r"['‘“\"]([^'’”\"]{2,60})['’”\"]", text)]
+
+
+# -- agreements ----------------------------------------------------------------------------
+
+
+_CLAUSE_BREAK = re.compile(r"…|⋯|;|\s-\s")
+
+
+def _agreement(sentence, mentions, orgs, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Headlines pack clauses with "…": each clause may report its own agreement."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)), len(sentence.text) + 1]
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        inside = [m for m in mentions if lo <= m.start < hi]
+        clause_subjects = subjects if len(bounds) == 2 else _subjects(sentence.text[:hi], inside, builder)
+        _agreement_clause(sentence, lo, hi, inside, [m for m in inside if m.category == "org"], clause_subjects,
+                          builder, ctx)
+
+
+def _agreement_clause(sentence, lo, hi, mentions, orgs, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+    text = sentence.text
+    clause = text[lo:hi]
+    hit = next(((lo + m.start(), word, kind) for word, kind in AGREEMENT_WORDS
+                if (m := re.search(re.escape(word), clause))), None)
+    if hit is None:
+        return
+    rest = text[hit[0] : hi]
+    headline_style = re.fullmatch(r"\S+\s*(체결|서명)?\s*", rest) is not None and lo > 0
+    if not (CONCLUDED.search(rest) or headline_style) or PLANNED.search(rest):
+        return
+    position, word, kind = hit
+    verb = CONCLUDED.search(text, position, hi)
+    limit = verb.start() if verb else hi
+    before = [m for m in mentions if m.start < position]
+    partners = [m for m in mentions if m.start < limit and m.particle in WITH and m.category in {"org", "person", "country"}]
+    parties = list(subjects)
+    governments: dict[str, str] = {}
+    adnominal = re.match(r"\S*\s*(에|을|를)?\s*(서명|체결)한|\S*\s*(을|를)?\s*맺은", text[position:hi])
+    if adnominal and not subjects:
+        # "…양해각서에 서명한 A(왼쪽)과 B": the signers follow the verb.
+        after = [m for m in mentions if m.start >= position + adnominal.end() and m.category in {"org", "person"}]
+        signers = [a for m in after if (a := _actor(builder, m))]
+        if len(set(signers)) >= 2:
+            partners, parties = [], list(dict.fromkeys(signers))
+    for m in partners:
+        if m.category == "country":
+            governments[m.key] = text[m.start : m.end]
+            continue
+        actor = _actor(builder, m)
+        if actor and actor not in parties:
+            parties.append(actor)
+    # "KT-IOM 간", "A·B·C 3자간": a hyphenated pair or list before 간/3자 names every party.
+    pair = re.search(r"([A-Za-z가-힣]+)[-–·]([A-Za-z가-힣]+)\s?(간|3자간|사이)", text)
+    if pair:
+        for m in orgs:
+            if pair.start() <= m.start < pair.end():
+                actor = _actor(builder, m)
+                if actor and actor not in parties:
+                    parties.append(actor)
+    if governments:  # a country signs: its government, and our own if none is named
+        for code, surface in governments.items():
+            gov = builder.add_org([surface], "government", sentence.evidence("ko.org.signatory", 0.6), country=code)
+            parties.append(gov.key)
+        if not subjects:
+            home = next((m for m in mentions if m.category == "country" and m.key not in governments), None)
+            if home is not None:
+                gov = builder.add_org([text[home.start : home.end]], "government",
+                                      sentence.evidence("ko.org.signatory", 0.6), country=home.key)
+                parties.insert(0, gov.key)
+    if not subjects and not governments and ctx.subject and len(parties) < 2:
+        parties = [*ctx.subject, *[p for p in parties if p not in ctx.subject]]
+    if re.search(r"두 기관|양 기관|양측|양사|양국", text) and len(parties) < 2 and len(ctx.last_parties) >= 2:
+        parties = list(ctx.last_parties)
+    parties = list(dict.fromkeys(p for p in parties if p))
+    if len(parties) < 2:
+        return
+    dates = [d for d in _dates(sentence, ctx, "past") if d.start < position + 40]
+    when = dates[0].value if dates else (ctx.last_date if SAME_DAY.search(text) else None)
+    ctx.last_date = when or ctx.last_date
+    place = next(iter(_locations([m for m in before if m.category == "site"])), None)
+    topic = _topic_before(text, position)
+    themes = themes_in(text)
+    evidence = [sentence.evidence("ko.agreement.concluded", 0.75)]
+    agreement_kind: AgreementKind = kind  # type: ignore[assignment]
+    if "각각" in text and len(parties) > 2:
+        # "MS와 인텔도 … 세계은행과 각각 MOU": one agreement per signer with the common partner.
+        common = _actor(builder, partners[-1]) if partners else parties[-1]
+        for signer in (p for p in parties if p != common):
+            builder.add_agreement(Agreement(agreement_kind, [signer, common], when, place, [topic] if topic else [],
+                                            themes, list(evidence)))
+        return
+    builder.add_agreement(Agreement(agreement_kind, parties, when, place, [topic] if topic else [], themes, evidence))
+    ctx.last_parties = parties
+
+
+def _topic_before(text: str, position: int) -> str | None:
+    """The noun phrase right before the agreement word: "스마트시티 협력 양해각서" -> "스마트시티 협력"."""
+    head = text[:position].rstrip()
+    m = re.search(r"((?:[가-힣A-Za-z0-9·]+ ){0,3}[가-힣A-Za-z0-9·]+)$", head)
+    if not m:
+        return None
+    words = m.group(1).split()
+    kept: list[str] = []
+    for w in reversed(words):
+        if re.search(r"(을|를|은|는|이|가|에|에서|와|과|의|도|으로|로|하는|한|인|키로|간|등)$", w) and kept:
+            break
+        if re.search(r"(을|를|은|는|이|가|에|에서|와|과|으로|로|하는|한|인|키로|간)$", w):
+            break
+        kept.insert(0, w)
+    phrase = " ".join(kept).strip()
+    return phrase if len(phrase) >= 2 and not re.fullmatch(r"[\d\s]+", phrase) else None
+
+
+# -- events --------------------------------------------------------------------------------
+
+
+def _event(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+    text = sentence.text
+    hit = None
+    for word, kind in EVENT_WORDS:
+        m = re.search(re.escape(word), text)
+        if m and (hit is None or m.start() < hit[0]):
+            hit = (m.start(), m.end(), word, kind)
+    if hit is None or not HELD.search(text) or NOT_EVENT_CONTEXT.search(text) or RECURRING.search(text):
+        return
+    start_pos, end_pos, word, kind = hit
+    if word == "과정" and not re.search(r"(연수|교육|훈련|전문가|과정['’”])", text):
+        return
+    if re.search(r"(이|그|해당|같은)\s?$", text[:start_pos]) and not re.search(r"(개최|열렸|열린|연다)", text):
+        return  # "이 회의에 참석한 …": a reference back to an event already read
+    tense = _tense(text)
+    dates = _dates(sentence, ctx, tense)
+    first = dates[0] if dates else None
+    if first is None and SAME_DAY.search(text) and ctx.last_date:
+        start_value: str | None = ctx.last_date
+    else:
+        start_value = first.value if first else None
+    ctx.last_date = start_value or ctx.last_date
+    name = _event_name(text, start_pos, end_pos)
+    organizers = _organizers(text, mentions, subjects, builder, start_pos)
+    countries = [m.key for m in mentions if m.category == "country" and m.particle not in WITH]
+    countries += _footnote_countries(sentence, builder)
+    event_kind: EventKind = kind  # type: ignore[assignment]
+    event = Event(
+        kind=event_kind,
+        name=name,
+        organizers=organizers,
+        participant_countries=list(dict.fromkeys(countries)),
+        venues=_locations(mentions),
+        start=start_value,
+        end=first.end_value if first else None,
+        topics=[q for _s, _e, q in _quoted(text) if q != name][:3],
+        themes=themes_in(text),
+        evidence=[sentence.evidence("ko.event.held", 0.7)],
+    )
+    builder.add_event(event)
+
+
+def _event_name(text: str, start: int, end: int) -> str | None:
+    for qs, qe, quoted in _quoted(text):
+        if qs <= start <= qe + 1:
+            return quoted
+    m = re.search(r"((?:[가-힣A-Za-z0-9·]+ ){0,2}[가-힣A-Za-z0-9·]*)$", text[:start])
+    words = m.group(1).split() if m else []
+    kept: list[str] = []
+    for w in reversed(words):
+        if re.search(r"(을|를|은|는|이|가|에|에서|와|과|의|도|으로|로|하는|한|인|된|등|\*)$", w) or re.search(r"\d", w):
+            break
+        kept.insert(0, w)
+    name = " ".join([*kept, text[start:end]]).strip()
+    return name if kept else None
+
+
+def _organizers(text, mentions, subjects, builder, position) -> list[str]:  # type: ignore[no-untyped-def]
+    out = list(subjects)
+    joint = re.search(r"(와|과)\s?(공동으로|함께|공동 주최|공동주최)", text)
+    for m in mentions:
+        if m.category not in {"org", "person"}:
+            continue
+        actor = _actor(builder, m)
+        if actor is None:
+            continue
+        listed_joint = joint and m.particle in WITH | {""} and m.end <= joint.end()
+        host_list = re.match(r"[\s·,]*(공동개최|공동 개최|공동주최|주최|주관)", text[m.end :])
+        if listed_joint or host_list or (m.particle in WITH and re.search(r"함께 (운영|개최|진행|연다|열)", text)):
+            if actor not in out:
+                out.append(actor)
+    # "행안부·WeGo·세계은행·ITU 공동개최": a list of organizations before the word.
+    host = re.search(r"(공동개최|공동 개최|공동주최|주최)", text)
+    if host:
+        for m in mentions:
+            if m.category == "org" and m.end <= host.start() and re.fullmatch(r"[\s·,.ㆍA-Za-z가-힣]*", text[m.end : host.start()]):
+                actor = _actor(builder, m)
+                if actor and actor not in out:
+                    out.append(actor)
+    return out
+
+
+def _footnote_countries(sentence: Sentence, builder: Builder) -> list[str]:
+    """"19개국*이 참여": the starred footnote paragraph that follows lists the countries."""
+    if not re.search(r"개국\s?\*", sentence.text):
+        return []
+    body = builder.article.text
+    m = re.search(r"(?m)^\s*\*\s*(.+)$", body[sentence.end :])
+    if not m:
+        return []
+    from graph.gazetteer import load_gazetteer
+
+    line = m.group(1)
+    return [e.country for _s, _e, e in load_gazetteer().find_all(line, "country") if e.country]
+
+
+# -- projects ------------------------------------------------------------------------------
+
+
+def _project(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+    text = sentence.text
+    for name, start, end in _project_names(text, mentions):
+        operators = list(subjects) or (list(ctx.subject) if re.search(r"(추진|운영|구축|시작|진행)", text) else [])
+        possessor = next((m for m in mentions if m.category == "org" and m.end <= start and m.particle == "의"
+                          and start - m.end <= 2), None)
+        if possessor:
+            actor = _actor(builder, possessor)
+            operators = [actor] if actor else operators
+        partners = [a for m in mentions if m.particle in WITH and (a := _actor(builder, m)) and a not in operators]
+        about_project = not any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS)
+        sites = [m.key for m in mentions if m.category == "site" and m.particle in LOCATIVE and about_project]
+        countries = [m.key for m in mentions if m.category == "country"]
+        for key in sites:
+            site = next(s for s in builder.sites if s.key == key)
+            if site.country and site.country not in countries:
+                countries.append(site.country)
+        start_dates = [d for d in _dates(sentence, ctx, "past")
+                       if about_project and re.match(r".{0,30}(시작|착수|개시|출범|문을 연|개소|구축한|추진된)", text[d.end :])]
+        builder.add_project(
+            Project(
+                names=[name],
+                operators=operators,
+                partners=partners,
+                sites=sites,
+                countries=countries,
+                start=start_dates[0].value if start_dates else None,
+                themes=themes_in(text),
+                evidence=[sentence.evidence("ko.project.named", 0.6)],
+            )
+        )
+
+
+_NAME_WORD = re.compile(r"[가-힣A-Za-z0-9·\-]+")
+_NOT_NAME_WORD = re.compile(
+    r"(을|를|은|는|이|가|에|에서|와|과|의|도|으로|로|하는|한|인|된|등|위한|통한|적|던|며|고|서|별|형)$|^\d|년$|개$|곳$"
+)
+_TIME_WORDS = {"경우", "전", "후", "지난", "올해", "내년", "작년", "최근", "이번", "당시", "향후", "앞서", "이후", "현재"}
+
+
+def _name_before(text: str, head_start: int, max_words: int = 4) -> list[str]:
+    """The run of bare nouns right before a head word: the name it heads."""
+    kept: list[str] = []
+    for m in reversed(list(_NAME_WORD.finditer(text[:head_start]))):
+        gap = text[m.end() : head_start if not kept else kept_start]
+        if gap.strip() or len(kept) >= max_words:
+            break
+        word = m.group()
+        if _NOT_NAME_WORD.search(word) or word in _TIME_WORDS:
+            break
+        kept.insert(0, word)
+        kept_start = m.start()
+    return kept
+
+
+def _project_names(text: str, mentions: list[Mention]) -> list[tuple[str, int, int]]:
+    out = []
+    for m in re.finditer(r"(" + "|".join(PROJECT_HEADS) + r")(?![가-힣])", text):
+        glued = m.start() > 0 and re.match(r"[가-힣A-Za-z0-9]", text[m.start() - 1])
+        head_start = m.start()
+        if glued:  # "개발사업": the name's last word carries the head
+            word = re.search(r"[가-힣A-Za-z0-9·\-]+$", text[: m.start()])
+            if word is None:
+                continue
+            head_start = word.start()
+            last = [word.group()]
+        else:
+            last = []
+        kept = _name_before(text, head_start) + last
+        kept = [w for w in kept if w not in {"이번", "해당", "관련"}]
+        if not kept or all(w in GENERIC_PROJECT_WORDS or w.endswith(("협력", "지원")) for w in kept):
+            continue
+        name = " ".join(kept) + ("" if glued else " ") + m.group(1)
+        start = m.end() - len(name)
+        if text[start : m.end()] != name:
+            start = text.rfind(kept[0], 0, m.end())
+        out.append((name, start, m.end()))
+    for qs, qe, quoted in _quoted(text):
+        after = text[qe + 1 : qe + 12]
+        if re.match(r"\s*(\([^)]*\)\s*)?(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|플랫폼|사업|프로젝트)", after) or re.search(
+            r"(플랫폼|사업|프로젝트)\s*['‘]$", text[:qs]
+        ):
+            if norm(quoted) not in {norm(n) for n, _s, _e in out}:
+                out.append((quoted, qs, qe))
+    return out

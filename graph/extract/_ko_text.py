@@ -1,0 +1,130 @@
+"""Korean text mechanics: Kiwi (loaded once, lazily), sentences, words and particles."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from graph.extract._builder import Sentence
+
+if TYPE_CHECKING:
+    from kiwipiepy import Kiwi
+
+# A dot between Hangul words is a list separator ("인도.말레이시아"), not a full stop; it is
+# rewritten to a middle dot of the same length so offsets stay valid.
+_LIST_DOT = re.compile(r"(?<=[가-힣])\.(?=[가-힣A-Za-z])|(?<=[A-Za-z])\.(?=[가-힣])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+PARTICLE = re.compile(
+    r"(?:으로부터|에서부터|으로서는|으로써|에서는|에서도|에서의|에게는|으로는|으로도|이라는|이라고|"
+    r"와의|과의|와는|과는|와도|과도|에서|에게|으로|로서|까지|부터|처럼|보다|마저|조차|이나|이며|이고|"
+    r"이다|이자|이란|라는|라고|께서|측은|측과|측이|측의|은|는|이|가|을|를|의|와|과|로|에|도|만|랑|측)$"
+)
+_EDGE_PUNCT = "\"'“”‘’「」『』<>《》〈〉[]{}()*,;:!?…~"
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def kiwi() -> Kiwi:
+    """The Kiwi analyzer with the reference data's Korean names as user words (loaded once)."""
+    from kiwipiepy import Kiwi
+
+    from graph.gazetteer import load_gazetteer
+
+    analyzer = Kiwi()
+    seen: set[str] = set()
+    for name, _entry in load_gazetteer().names():
+        if " " in name or name in seen or not re.search(r"[가-힣]", name) or len(name) < 2:
+            continue
+        seen.add(name)
+        analyzer.add_user_word(name, "NNP", 0.0)
+    return analyzer
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of a Korean body, one paragraph (line) at a time, with offsets into ``text``."""
+    fixed = _LIST_DOT.sub("·", text)
+    out: list[Sentence] = []
+    analyzer = kiwi()
+    for para in _PARAGRAPH.finditer(fixed):
+        chunk = para.group()
+        if not chunk.strip():
+            continue
+        with _lock:  # Kiwi objects are not documented as thread-safe
+            parts = analyzer.split_into_sents(chunk)
+        for part in parts:
+            start, end = para.start() + part.start, para.start() + part.end
+            while start < end and text[start].isspace():
+                start += 1
+            if start < end:
+                out.append(Sentence(start, end, fixed[start:end]))
+    return out
+
+
+@dataclass(frozen=True)
+class Word:
+    """A whitespace- or punctuation-delimited word of a sentence, with its particle split off."""
+
+    start: int  # offsets within the sentence
+    end: int
+    surface: str
+    stem: str  # surface without a trailing particle
+    particle: str
+
+    @property
+    def stem_end(self) -> int:
+        return self.start + len(self.stem)
+
+
+_WORD = re.compile(r"[^\s,()\[\]{}“”\"‘’'「」『』<>《》〈〉·/…~]+")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A sentence's words, and the forms Kiwi tags as proper nouns."""
+
+    words: list[Word]
+    proper: frozenset[str]
+
+
+def analyze(sentence: str) -> Analysis:
+    """Split a sentence into words; Kiwi's morphemes tell a particle from a name's last syllable."""
+    with _lock:
+        tokens = kiwi().tokenize(sentence)
+    particle_starts = sorted(t.start for t in tokens if t.tag.startswith("J"))
+    out = []
+    for m in _WORD.finditer(sentence):
+        surface = m.group().strip(_EDGE_PUNCT + ".")
+        if not surface:
+            continue
+        start = m.start() + m.group().find(surface)
+        end = start + len(surface)
+        cut = next((p for p in particle_starts if start < p < end), None)
+        if cut is not None and is_hangul(sentence[cut:end]):
+            stem, particle = sentence[start:cut], sentence[cut:end]
+        else:
+            stem, particle = surface, ""
+        out.append(Word(start, end, surface, stem, particle))
+    proper = frozenset(t.form for t in tokens if t.tag == "NNP")
+    return Analysis(out, proper)
+
+
+def words(sentence: str) -> list[Word]:
+    return analyze(sentence).words
+
+
+def split_particle(word: str) -> tuple[str, str]:
+    if not re.search(r"[가-힣]$", word):
+        return word, ""
+    m = PARTICLE.search(word)
+    if m and m.start() > 0:
+        return word[: m.start()], m.group()
+    return word, ""
+
+
+def is_hangul(text: str) -> bool:
+    return bool(re.search(r"[가-힣]", text))
