@@ -12,6 +12,7 @@ from datetime import date
 
 from graph.extract._builder import Builder, Sentence, norm
 from graph.extract._ko_entities import Mention
+from graph.extract._ko_text import analyze
 from graph.extract._ko_lexicon import (
     AGREEMENT_WORDS,
     ANNOUNCED,
@@ -42,6 +43,7 @@ class Context:
     subject: list[str] = field(default_factory=list)  # org keys of the last explicit subject
     last_parties: list[str] = field(default_factory=list)
     last_date: str | None = None  # of the last dated agreement or event, for "같은 날"
+    last_event: Event | None = None
 
 
 SAME_DAY = re.compile(r"(같은 날|이날|당일|그날|이뤄진 날|열린 날)")
@@ -251,10 +253,19 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[
     if hit is None or not HELD.search(text) or NOT_EVENT_CONTEXT.search(text) or RECURRING.search(text):
         return
     start_pos, end_pos, word, kind = hit
+    before = text[:start_pos]
+    if re.search(r"\d+\s?개\s?(\S+\s){0,2}\S*$", before):
+        return  # "16개 초청연수 과정을 열 계획": a series, not one event
+    if ctx.last_event is not None and re.match(r"\s*(은|는|에는|도)\s", text[end_pos:]) and (
+        not before.strip() or re.search(r"(이번|이|그|해당|첫)\s?$", before)
+    ):
+        # "과정은 A와 B가 함께 운영한다": more about the event just read.
+        _extend_event(ctx.last_event, text, mentions, subjects, builder, start_pos, sentence)
+        return
+    if re.search(r"(이|그|해당|같은|이번)\s?$", before) and not re.search(r"(개최|열렸|열린|연다)", text):
+        return  # "이 회의에 참석한 …": a reference back to an event already read
     if word == "과정" and not re.search(r"(연수|교육|훈련|전문가|과정['’”])", text):
         return
-    if re.search(r"(이|그|해당|같은)\s?$", text[:start_pos]) and not re.search(r"(개최|열렸|열린|연다)", text):
-        return  # "이 회의에 참석한 …": a reference back to an event already read
     tense = _tense(text)
     dates = _dates(sentence, ctx, tense)
     first = dates[0] if dates else None
@@ -280,7 +291,19 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[
         themes=themes_in(text),
         evidence=[sentence.evidence("ko.event.held", 0.7)],
     )
-    builder.add_event(event)
+    if start_value is None and not _quoted(text):
+        return  # an undated, unnamed mention is talk about events, not a report of one
+    ctx.last_event = builder.add_event(event)
+
+
+def _extend_event(event, text, mentions, subjects, builder, position, sentence) -> None:  # type: ignore[no-untyped-def]
+    for key in _organizers(text, mentions, subjects, builder, position):
+        if key not in event.organizers:
+            event.organizers.append(key)
+    for key in _locations(mentions):
+        if key not in event.venues:
+            event.venues.append(key)
+    event.evidence.append(sentence.evidence("ko.event.more", 0.6))
 
 
 def _event_name(text: str, start: int, end: int) -> str | None:
@@ -340,28 +363,33 @@ def _footnote_countries(sentence: Sentence, builder: Builder) -> list[str]:
 # -- projects ------------------------------------------------------------------------------
 
 
+_RUNS = re.compile(r"(추진|운영|구축|시작|진행|만들|개발|도입|출범|착수|설립|세운|열었)")
+
+
 def _project(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
     text = sentence.text
-    for name, start, end in _project_names(text, mentions):
-        operators = list(subjects) or (list(ctx.subject) if re.search(r"(추진|운영|구축|시작|진행)", text) else [])
-        possessor = next((m for m in mentions if m.category == "org" and m.end <= start and m.particle == "의"
-                          and start - m.end <= 2), None)
-        if possessor:
-            actor = _actor(builder, possessor)
-            operators = [actor] if actor else operators
+    about_project = not any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS)
+    for names, start, _end in _project_names(text):
+        operators = list(subjects) or (list(ctx.subject) if _RUNS.search(text) else [])
+        # "코이카 초청연수", "KT의 기가스토리": an organization named in or before the name runs it.
+        owner = next((m for m in mentions if m.category == "org" and start - 2 <= m.end and m.start <= start + 1
+                      and (m.particle in {"", "의"})), None)
+        if owner is not None and (actor := _actor(builder, owner)):
+            operators = [actor]
         partners = [a for m in mentions if m.particle in WITH and (a := _actor(builder, m)) and a not in operators]
-        about_project = not any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS)
         sites = [m.key for m in mentions if m.category == "site" and m.particle in LOCATIVE and about_project]
-        countries = [m.key for m in mentions if m.category == "country"]
+        countries = [m.key for m in mentions if m.category == "country" and about_project]
         for key in sites:
             site = next(s for s in builder.sites if s.key == key)
             if site.country and site.country not in countries:
                 countries.append(site.country)
+        # "NIA는 2002년 IAC 구축 사업을 시작해": a date before the name, the verb after it.
         start_dates = [d for d in _dates(sentence, ctx, "past")
-                       if about_project and re.match(r".{0,30}(시작|착수|개시|출범|문을 연|개소|구축한|추진된)", text[d.end :])]
+                       if about_project and d.end <= start
+                       and re.match(r"\S*\s?.{0,12}?(시작|착수|개시|출범|문을 연|개소|구축한|추진된)", text[_end:])]
         builder.add_project(
             Project(
-                names=[name],
+                names=names,
                 operators=operators,
                 partners=partners,
                 sites=sites,
@@ -373,55 +401,73 @@ def _project(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignor
         )
 
 
-_NAME_WORD = re.compile(r"[가-힣A-Za-z0-9·\-]+")
-_NOT_NAME_WORD = re.compile(
-    r"(을|를|은|는|이|가|에|에서|와|과|의|도|으로|로|하는|한|인|된|등|위한|통한|적|던|며|고|서|별|형)$|^\d|년$|개$|곳$"
-)
-_TIME_WORDS = {"경우", "전", "후", "지난", "올해", "내년", "작년", "최근", "이번", "당시", "향후", "앞서", "이후", "현재"}
+_ONLY_PARTICLE = re.compile(r"와|과|의|및|를|을|은|는|이|가|에|에서|로|으로|도|또는|등")
+_NOT_NAME_WORD = re.compile(r"(하는|한|인|된|위한|통한|적|던|며|고|서|별|형|라|면|다|게|지|는|할|될)$|^\d|년$|개$|곳$|명$")
+_TIME_WORDS = {
+    "경우", "만큼", "때문", "위해", "통해", "대해", "따라", "동안", "맡고", "전", "후", "지난", "올해", "내년", "작년",
+    "최근", "이번", "당시", "향후", "앞서", "이후", "현재", "및", "등",
+}
 
 
 def _name_before(text: str, head_start: int, max_words: int = 4) -> list[str]:
     """The run of bare nouns right before a head word: the name it heads."""
     kept: list[str] = []
-    for m in reversed(list(_NAME_WORD.finditer(text[:head_start]))):
-        gap = text[m.end() : head_start if not kept else kept_start]
-        if gap.strip() or len(kept) >= max_words:
+    edge = head_start
+    for word in reversed([w for w in analyze(text).words if w.end <= head_start]):
+        if text[word.end : edge].strip() or len(kept) >= max_words:
             break
-        word = m.group()
-        if _NOT_NAME_WORD.search(word) or word in _TIME_WORDS:
+        if word.particle or _NOT_NAME_WORD.search(word.surface) or word.surface in _TIME_WORDS or _ONLY_PARTICLE.fullmatch(word.surface):
             break
-        kept.insert(0, word)
-        kept_start = m.start()
+        kept.insert(0, word.surface)
+        edge = word.start
     return kept
 
 
-def _project_names(text: str, mentions: list[Mention]) -> list[tuple[str, int, int]]:
-    out = []
-    for m in re.finditer(r"(" + "|".join(PROJECT_HEADS) + r")(?![가-힣])", text):
+_HEAD = re.compile(
+    r"(" + "|".join(PROJECT_HEADS) + r")(?:(?![가-힣])|(?=(?:을|를|은|는|이|가|에|의|과|와|으로|로|도)))"
+)
+_DEFINITION = re.compile(r"^(?P<name>(?:\S+ ){0,2}\S+?)(은|는) .*(프로그램|사업|프로젝트)(이다|다)\.?$")
+
+
+def _split_quoted(quoted: str) -> list[str]:
+    """"씨앗온(CIAT-ON)" -> ["씨앗온", "CIAT-ON"]."""
+    m = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", quoted)
+    return [m.group(1), m.group(2)] if m else [quoted.strip()]
+
+
+def _project_names(text: str) -> list[tuple[list[str], int, int]]:
+    """Names of projects in a sentence: "<name> 사업/프로젝트/플랫폼", a quoted name that is built
+    or run, and the subject of a definition ("X는 … 프로그램이다")."""
+    out: list[tuple[list[str], int, int]] = []
+    for m in _HEAD.finditer(text):
         glued = m.start() > 0 and re.match(r"[가-힣A-Za-z0-9]", text[m.start() - 1])
         head_start = m.start()
+        last: list[str] = []
         if glued:  # "개발사업": the name's last word carries the head
             word = re.search(r"[가-힣A-Za-z0-9·\-]+$", text[: m.start()])
             if word is None:
                 continue
             head_start = word.start()
             last = [word.group()]
-        else:
-            last = []
-        kept = _name_before(text, head_start) + last
-        kept = [w for w in kept if w not in {"이번", "해당", "관련"}]
+        kept = [w for w in _name_before(text, head_start) + last if w not in {"이번", "해당", "관련"}]
         if not kept or all(w in GENERIC_PROJECT_WORDS or w.endswith(("협력", "지원")) for w in kept):
             continue
         name = " ".join(kept) + ("" if glued else " ") + m.group(1)
-        start = m.end() - len(name)
-        if text[start : m.end()] != name:
-            start = text.rfind(kept[0], 0, m.end())
-        out.append((name, start, m.end()))
+        start = text.rfind(kept[0], 0, m.end())
+        out.append(([name], start, m.end()))
     for qs, qe, quoted in _quoted(text):
-        after = text[qe + 1 : qe + 12]
-        if re.match(r"\s*(\([^)]*\)\s*)?(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|플랫폼|사업|프로젝트)", after) or re.search(
-            r"(플랫폼|사업|프로젝트)\s*['‘]$", text[:qs]
-        ):
-            if norm(quoted) not in {norm(n) for n, _s, _e in out}:
-                out.append((quoted, qs, qe))
+        after = text[qe + 1 : qe + 14]
+        built = re.match(r"\s*(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|출범|시작)", after)
+        labelled = [entry for entry in out if 0 <= qs - entry[2] <= 3]  # "통합 플랫폼 '씨앗온'"
+        if labelled:
+            labelled[0][0][:0] = _split_quoted(quoted)
+        elif any(quoted.rstrip().endswith(w) for w, _k in EVENT_WORDS):
+            continue  # "'… 전문가 과정'을 시작으로": a course is an event
+        elif built or re.search(r"(플랫폼|사업|프로젝트|프로그램)\s*['‘]$", text[:qs]):
+            out.append((_split_quoted(quoted), qs, qe))
+    definition = _DEFINITION.match(text)
+    if definition and not out:
+        name = definition.group("name")
+        if not re.search(r"(이번|이|그|해당)$", name.split()[0]) and len(name) >= 3:
+            out.append(([name], 0, len(name)))
     return out

@@ -91,6 +91,7 @@ class Analysis:
     proper: frozenset[str]
 
 
+@lru_cache(maxsize=512)
 def analyze(sentence: str) -> Analysis:
     """Split a sentence into words; Kiwi's morphemes tell a particle from a name's last syllable."""
     with _lock:

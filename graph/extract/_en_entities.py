@@ -1,0 +1,1333 @@
+"""English entities: organizations, countries, sites and people, with their mentions.
+
+Organizations come from the reference data and from name shapes (a capitalized run
+around a head noun such as Ministry, University or Corp.), joined by alias pairs
+("Long Name (ACR)"), short forms and explicit national governments. Every mention keeps
+its character span so that the relation rules can ask which entities a clause names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from graph.extract._en_deps import GazetteerLike
+from graph.extract._en_text import FUNCTION_WORDS, MONTHS, WEEKDAYS, Sentence
+from graph.model import Evidence, OrgKind, SiteKind
+
+# Head nouns of organization names, with the kind they suggest when nothing better is known.
+_HEAD_KIND: dict[str, str] = {
+    **dict.fromkeys(["University", "College", "Polytechnic", "School"], "academic"),
+    **dict.fromkeys(
+        [
+            "Ministry",
+            "Agency",
+            "Department",
+            "Authority",
+            "Administration",
+            "Office",
+            "Bureau",
+            "Directorate",
+            "Commission",
+            "Service",
+            "Cabinet",
+            "Parliament",
+            "Assembly",
+            "Division",
+        ],
+        "government",
+    ),
+    **dict.fromkeys(
+        [
+            "Corporation",
+            "Corp",
+            "Inc",
+            "Ltd",
+            "Co",
+            "Company",
+            "Group",
+            "Telecom",
+            "Electronics",
+            "Holdings",
+            "LLC",
+            "PLC",
+            "GmbH",
+            "Securities",
+            "Motors",
+            "Motor",
+            "Insurance",
+            "Semiconductor",
+            "Display",
+            "Chemical",
+            "Industries",
+            "Engineering",
+            "Construction",
+            "Pharmaceuticals",
+            "Biologics",
+            "Networks",
+            "Systems",
+            "Solutions",
+            "Technologies",
+            "Airlines",
+            "Entertainment",
+            "Telekom",
+            "Telecommunications",
+        ],
+        "company",
+    ),
+    **dict.fromkeys(["Institute", "Institution", "Laboratory", "Labs"], "research"),
+    **dict.fromkeys(["Foundation", "Association", "Society"], "ngo"),
+    **dict.fromkeys(
+        [
+            "Organization",
+            "Organisation",
+            "Union",
+            "Bank",
+            "Forum",
+            "Alliance",
+            "Federation",
+            "Secretariat",
+            "Council",
+            "Committee",
+            "Consortium",
+            "Coalition",
+            "Centre",
+            "Center",
+            "Hub",
+            "Board",
+            "Network",
+        ],
+        "other",
+    ),
+}
+_ABBREV_HEADS = frozenset({"Corp", "Inc", "Ltd", "Co"})
+_UNIT_HEADS = frozenset(
+    {
+        "Institute",
+        "Bureau",
+        "Office",
+        "Department",
+        "Division",
+        "Centre",
+        "Center",
+        "Laboratory",
+        "Labs",
+        "Committee",
+        "Secretariat",
+        "Directorate",
+        "Unit",
+        "Team",
+    }
+)
+_INTERNATIONAL = re.compile(
+    r"\b(?:World|International|United Nations|Global|Asian|African|European|Pacific|Asia|Africa|Regional|"
+    r"Islamic|Arab|Commonwealth|Nations|Multilateral|Inter-American|ASEAN)\b"
+)
+_EVENTISH_HEADS = frozenset({"Forum"})
+_VENUE_WORDS = frozenset({"Convention", "Exhibition", "Conference", "Hotel", "Trade", "Shopping", "Data"})
+_VENUE_HEADS = ("Hotel", "Hall", "Stadium", "Tower", "Plaza", "Complex", "Building", "Campus", "Square")
+# Words that cannot stand alone for an organization even when they open its name.
+_GENERIC_FIRST = frozenset(
+    [
+        "World",
+        "Global",
+        "International",
+        "National",
+        "Asian",
+        "African",
+        "European",
+        "Pacific",
+        "United",
+        "Korea",
+        "Korean",
+        "Smart",
+        "Digital",
+        "General",
+        "Central",
+        "Federal",
+        "Royal",
+        "State",
+        "Ministry",
+        "Department",
+        "Office",
+        "Agency",
+        "University",
+        "Institute",
+        "Centre",
+        "Center",
+        "Council",
+        "Bank",
+        "Asia",
+        "Africa",
+        "America",
+        "American",
+        "Information",
+        "Science",
+        "Technology",
+        "Data",
+        "Social",
+        "Economic",
+        "Public",
+        "Green",
+        "Open",
+        "Civil",
+        "Future",
+        "Development",
+        "Foreign",
+        "Regional",
+        "Trade",
+        "Financial",
+        "Industrial",
+        "Business",
+        "Research",
+        "Education",
+        "Health",
+        "Energy",
+        "Islands",
+        "Island",
+        "City",
+        "Cities",
+        "Sustainable",
+        "Training",
+        "Communication",
+        "Communications",
+        "Telecommunications",
+        "Internet",
+        "Mobile",
+        "Business",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Seoul",
+    ]
+)
+_PORTFOLIO = frozenset(
+    """Affairs Trade Science Technology Energy Industry Finance Health Education Defense Defence Justice Interior
+    Agriculture Economy Planning Innovation ICT Youth Culture Sports Tourism Environment Labor Labour Security
+    Communications Information Foreign Home Digital Transport Land Infrastructure Fisheries Oceans""".split()
+)
+_TITLE_WORDS = frozenset(
+    [
+        "CEO",
+        "President",
+        "Chairman",
+        "Chairwoman",
+        "Vice",
+        "Chief",
+        "Head",
+        "Director",
+        "Minister",
+        "Secretary",
+        "Dr",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Professor",
+    ]
+)
+_TOKEN = re.compile(r"[’']s\b|\w+(?:-\w+)*|&|[^\w\s]")
+_CORP_TAIL = re.compile(r"^(?:,?\s+(?:Corp\.|Corporation|Inc\.|Co\.,?\s*Ltd\.|Co\.|Ltd\.|Company|Group))")
+
+
+@dataclass
+class OrgRec:
+    key: str
+    names: list[str]
+    kind: str = "other"
+    country: str | None = None
+    part_of: str | None = None
+    iri: str | None = None
+    head: str | None = None
+    from_gazetteer: bool = False
+    government: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class SiteRec:
+    key: str
+    names: list[str]
+    kind: str = "other"
+    country: str | None = None
+    within: str | None = None
+    iri: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PersonRec:
+    key: str
+    name: str
+    affiliation: str | None = None
+    role: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str, offset: int = 0) -> list[Tok]:
+    return [Tok(m.start() + offset, m.end() + offset, m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def _is_cap(token: str) -> bool:
+    if not token or not token[0].isalnum():
+        return False
+    if token[0].isupper():
+        return True
+    # "e-Government", "iPhone"-like words: a short lower-case prefix before a capital
+    return bool(re.match(r"^[a-z]{1,2}-?[A-Z]", token))
+
+
+def _is_acronym(token: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}s?", token))
+
+
+def word_pattern(name: str, case_sensitive: bool = True) -> re.Pattern[str]:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?!\w)", flags)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+class Entities:
+    """All entities of one article, built in a fixed order of passes."""
+
+    def __init__(self, text: str, sentences: list[Sentence], gazetteer: GazetteerLike | None) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.gaz = gazetteer
+        self.orgs: dict[str, OrgRec] = {}
+        self.org_mentions: list[Mention] = []
+        self.sites: dict[str, SiteRec] = {}
+        self.site_mentions: list[Mention] = []
+        self.countries: dict[str, list[Evidence]] = {}
+        self.country_mentions: list[Mention] = []
+        self.people: dict[str, PersonRec] = {}
+        self._proper_spans: list[tuple[int, int]] = []  # organization proper names (no countries inside)
+        self._country_names: dict[str, str] = {}  # surface form -> alpha-2
+        self._demonyms: dict[str, str] = {}
+        self._load_countries()
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def sentence_at(self, offset: int) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return self.sentences[-1] if self.sentences else Sentence(0, len(self.text), self.text, 0)
+
+    def _evidence(self, offset: int, rule: str, confidence: float) -> Evidence:
+        sentence = self.sentence_at(offset)
+        return Evidence(sentence.start, sentence.end, rule, confidence)
+
+    def _gaz_find(self, category: str) -> list[tuple[int, int, Any]]:
+        if self.gaz is None:
+            return []
+        return list(self.gaz.find_all(self.text, category))
+
+    def _gaz_lookup(self, name: str, category: str) -> Any | None:
+        if self.gaz is None:
+            return None
+        found = list(self.gaz.lookup(name, category))
+        return found[0] if found else None
+
+    def _load_countries(self) -> None:
+        if self.gaz is None:
+            return
+        for name, entry in self.gaz.names("country"):
+            if re.search(r"[A-Za-z]", name) and entry.country:
+                self._country_names[name] = entry.country
+                for demonym in getattr(entry, "demonyms", ()) or ():
+                    self._demonyms[demonym] = entry.country
+
+    def country_code(self, word: str) -> str | None:
+        return self._country_names.get(word) or self._demonyms.get(word)
+
+    def _country_regex(self, with_demonyms: bool) -> re.Pattern[str] | None:
+        forms = list(self._country_names) + (list(self._demonyms) if with_demonyms else [])
+        forms = [f for f in forms if len(f) > 2]
+        if not forms:
+            return None
+        forms.sort(key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+
+    # -- organizations ----------------------------------------------------------------------
+
+    def _new_org(self, names: list[str], rule: str, offset: int, **kw: Any) -> OrgRec:
+        key = f"org{len(self.orgs) + 1}"
+        rec = OrgRec(key=key, names=list(names), **kw)
+        rec.evidence.append(self._evidence(offset, rule, 0.8))
+        self.orgs[key] = rec
+        return rec
+
+    def _org_by_iri(self, iri: str) -> OrgRec | None:
+        return next((o for o in self.orgs.values() if o.iri == iri), None)
+
+    def org_by_name(self, name: str) -> OrgRec | None:
+        low = _norm(name)
+        return next((o for o in self.orgs.values() if any(_norm(n) == low for n in o.names)), None)
+
+    def _add_name(self, org: OrgRec, name: str, first: bool = False) -> None:
+        name = name.strip()
+        if not name or any(n == name for n in org.names):
+            return
+        if first:
+            org.names.insert(0, name)
+        else:
+            org.names.append(name)
+
+    def _link(self, org: OrgRec, entry: Any) -> None:
+        org.iri = entry.iri
+        org.kind = entry.kind
+        org.country = entry.country
+        org.from_gazetteer = True
+        if entry.part_of:
+            org.head = org.head  # parent resolved later, once every organization is known
+
+    def find_organizations(self) -> None:
+        spans: list[tuple[int, int, str, Any]] = []  # start, end, surface, entry or None
+        for start, end, entry in self._gaz_find("organization"):
+            tail = _CORP_TAIL.match(self.text[end:])
+            if tail and re.match(r"^[A-Z]", self.text[start:end]):
+                end += tail.end()
+            previous = spans[-1] if spans else None
+            if (
+                previous is not None
+                and self.text[previous[1] : start] == " "
+                and previous[2][:1].isupper()
+                and self.text[start : start + 1].isupper()
+                and previous[3].kind == entry.kind == "company"
+            ):
+                # two known names side by side name a third body: "Sony Ericsson"
+                spans[-1] = (previous[0], end, self.text[previous[0] : end], "Company")
+                continue
+            spans.append((start, end, self.text[start:end], entry))
+        known = [(a, b) for a, b, _, _ in spans]
+        for start, end, head in self._shape_spans():
+            if any(start < a and b == end for a, b in known):
+                continue  # "Rivals SK Telecom Co.": the reference name is the organization
+            spans.append((start, end, self.text[start:end], head))
+        # the longest reading wins where two overlap; the shorter one inside still counts as named
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        for start, _end, surface, info in spans:
+            surface = _strip_possessive(surface)
+            if isinstance(info, str) or info is None:
+                entry = self._gaz_lookup(surface, "organization")
+                org = self._org_by_iri(entry.iri) if entry is not None else self.org_by_name(surface)
+                if org is None:
+                    org = self._new_org(
+                        [surface], "en.org.shape", start, kind=_HEAD_KIND.get(info or "", "other"), head=info
+                    )
+                    if entry is not None:
+                        self._link(org, entry)
+                    elif info is not None:
+                        org.kind = _shape_kind(surface, info)
+                else:
+                    self._add_name(org, surface, first=len(surface) > len(org.names[0]))
+            else:
+                org = self._org_by_iri(info.iri) or self.org_by_name(surface)
+                if org is None:
+                    org = self._new_org([surface], "en.org.gazetteer", start)
+                    self._link(org, info)
+                else:
+                    self._add_name(org, surface, first=len(surface) > len(org.names[0]))
+                    if org.iri is None:
+                        self._link(org, info)
+            if not org.government:
+                self._proper_spans.append((start, start + len(surface)))
+        self._listed_examples()
+        self._described()
+        self._alias_pairs()
+        self._governments()
+        self._short_forms()
+        self._scan_mentions()
+        self._units()
+        if self._group_short_forms():
+            self._scan_mentions()
+        self._org_countries()
+
+    def _shape_spans(self) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        for sentence in self.sentences:
+            toks = _tokens(sentence.text, sentence.start)
+            for i, tok in enumerate(toks):
+                if tok.text not in _HEAD_KIND:
+                    continue
+                if tok.text in _ABBREV_HEADS and not self.text.startswith(".", tok.end):
+                    continue
+                if tok.text in ("Centre", "Center") and i > 0 and toks[i - 1].text in _VENUE_WORDS:
+                    continue
+                found = self._grow(toks, i, sentence)
+                if found is None:
+                    continue
+                start, end = found
+                if tok.text in _EVENTISH_HEADS and self._eventish(start, end):
+                    continue
+                # the head is the last head noun before any "of"/"for" complement: "Cloud Solutions Division"
+                core = re.split(r"\s+(?:of|for|on)\s+", self.text[start:end])[0]
+                heads = [w.rstrip(".") for w in core.split() if w.rstrip(".") in _HEAD_KIND]
+                out.append((start, end, heads[-1] if heads else tok.text))
+        # keep the longest of overlapping spans
+        out.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        kept: list[tuple[int, int, str]] = []
+        for span in out:
+            if not any(_overlaps((span[0], span[1]), (k[0], k[1])) for k in kept):
+                kept.append(span)
+        return sorted(kept)
+
+    def _adjacent(self, a: Tok, b: Tok) -> bool:
+        gap = self.text[a.end : b.start]
+        return gap in (" ", "") or (gap.isspace() and "\n" not in gap)
+
+    def _grow(self, toks: list[Tok], i: int, sentence: Sentence) -> tuple[int, int] | None:
+        j = i
+        while j > 0:
+            prev = toks[j - 1]
+            if not self._adjacent(prev, toks[j]):
+                break
+            if _is_cap(prev.text) and prev.text not in ("I",):
+                if j - 1 + 1 < len(toks) and toks[j].text.lower() in ("'s", "’s"):
+                    break
+                j -= 1
+                continue
+            if (
+                prev.text in ("and", "&")
+                and j >= 2
+                and _is_cap(toks[j - 2].text)
+                and not _is_acronym(toks[j - 2].text)
+                and toks[j - 2].text not in _HEAD_KIND
+                and self._adjacent(toks[j - 2], prev)
+                and self.country_code(toks[j - 2].text) is None
+                and self._gaz_lookup(toks[j - 2].text, "organization") is None
+            ):
+                j -= 2
+                continue
+            break
+        while j < i and (toks[j].text in FUNCTION_WORDS or toks[j].text in ("and", "&")):
+            j += 1
+        k = i
+        # corporate suffix chains: "Electronics Co., Ltd."
+        while k + 1 < len(toks) and toks[k + 1].text in _HEAD_KIND and self._adjacent(toks[k], toks[k + 1]):
+            k += 1
+        complement = False
+        while k + 2 < len(toks):
+            conn = toks[k + 1]
+            if conn.text not in ("of", "for", "on", "and", "&") or not self._adjacent(toks[k], conn):
+                break
+            if conn.text in ("and", "&") and not complement:
+                break  # "Hyundai Engineering and Doosan": 'and' after the head joins another body
+            complement = True
+            m = k + 2
+            if toks[m].text == "the" and conn.text in ("of", "for", "on") and m + 1 < len(toks):
+                m += 1
+            if not _is_cap(toks[m].text) or toks[m].text in MONTHS or toks[m].text in WEEKDAYS:
+                break
+            run_end = m
+            while (
+                run_end + 1 < len(toks)
+                and _is_cap(toks[run_end + 1].text)
+                and self._adjacent(toks[run_end], toks[run_end + 1])
+            ):
+                run_end += 1
+            run = [t.text for t in toks[m : run_end + 1]]
+            if conn.text in ("and", "&") and (
+                any(w in _HEAD_KIND for w in run)
+                or self._gaz_lookup(" ".join(run), "organization") is not None
+                or (run_end + 1 < len(toks) and toks[run_end + 1].text in ("'s", "’s"))
+            ):
+                break
+            if run_end + 1 < len(toks) and toks[run_end + 1].text in ("'s", "’s"):
+                break
+            k = run_end
+        end = toks[k].end
+        if toks[k].text in _ABBREV_HEADS and self.text.startswith(".", end):
+            end += 1
+        words = [t for t in toks[j : k + 1] if _is_cap(t.text)]
+        if len(words) < 2:
+            return None
+        return toks[j].start, end
+
+    def _eventish(self, start: int, end: int) -> bool:
+        """A '... Forum' that the text holds, attends or dates anywhere is a meeting, not a body."""
+        name = self.text[start:end]
+        if re.search(r"\d|\b(?:Annual|Global|International)\b", name):
+            return True
+        for m in word_pattern(name).finditer(self.text):
+            before = self.text[max(0, m.start() - 30) : m.start()].lower()
+            after = self.text[m.end() : m.end() + 30].lower()
+            if re.search(
+                r"(?:at|during|attend(?:ed|s)?|host(?:ed|s)?|held|holds|of|opened|organi[sz]ed)\s+the\s+$"
+                r"|\b\d{4}\s+$|\b\d+(?:st|nd|rd|th)\s+$",
+                before,
+            ) or re.match(r"^\s+(?:was|is|will be)\s+held|^\s+took place|^\s+(?:on|in|from)\s+\d|^\s+\d{4}", after):
+                return True
+        return False
+
+    def _alias_pairs(self) -> None:
+        for org in list(self.orgs.values()):
+            for name in list(org.names):
+                for m in re.finditer(
+                    re.escape(name) + r"\s*\(\s*([A-Za-z][A-Za-z0-9&-]{1,11})\s*\)", self.text
+                ):
+                    acr = m.group(1)
+                    if sum(c.isupper() for c in acr) >= 2:
+                        self._merge_alias(org, acr, m.start(1))
+        # "ACR (Long Name)" and "Long Name (ACR)" where the long name has no head noun
+        for m in re.finditer(
+            r"((?:[A-Z][\w-]*\s+){1,8}[A-Z][\w-]*)\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)", self.text
+        ):
+            long_name, acr = _trim_function_words(m.group(1)), m.group(2)
+            if self.org_by_name(long_name) or self.org_by_name(acr):
+                continue
+            if _initials_fit(long_name, acr) and not self.country_code(long_name):
+                at = m.start(1) + m.group(1).index(long_name)
+                org = self._new_org([long_name, acr], "en.org.alias", at, kind=_shape_kind(long_name, None))
+                self._proper_spans.append((at, m.end(1)))
+                entry = self._gaz_lookup(acr, "organization") or self._gaz_lookup(long_name, "organization")
+                if entry is not None:
+                    self._link(org, entry)
+        name_words = r"(?:[A-Z][\w-]*|of|for|and|the|de|du|des|la|fur|für|zur)"
+        for m in re.finditer(
+            r"(?<![\w-])([A-Z][A-Za-z&]{1,9})\s*\(\s*([A-Z][\w-]*(?:\s+" + name_words + r"){1,10})\s*\)",
+            self.text,
+        ):
+            acr, long_name = m.group(1), m.group(2)
+            if sum(c.isupper() for c in acr) < 2 or not _initials_fit(long_name, acr):
+                continue
+            existing = self.org_by_name(acr) or self.org_by_name(long_name)
+            if existing is not None:
+                self._add_name(existing, acr)
+                self._add_name(existing, long_name)
+                continue
+            org = self._new_org(
+                [acr, long_name], "en.org.alias", m.start(), kind=_shape_kind(long_name, None)
+            )
+            self._proper_spans.append((m.start(2), m.end(2)))
+            entry = self._gaz_lookup(acr, "organization") or self._gaz_lookup(long_name, "organization")
+            if entry is not None:
+                self._link(org, entry)
+
+    def _merge_alias(self, org: OrgRec, acr: str, offset: int) -> None:
+        other = self.org_by_name(acr)
+        if other is not None and other is not org:
+            for n in other.names:
+                self._add_name(org, n)
+            if other.iri and not org.iri:
+                org.iri, org.kind, org.country, org.from_gazetteer = (
+                    other.iri,
+                    other.kind,
+                    other.country,
+                    True,
+                )
+            del self.orgs[other.key]
+        else:
+            self._add_name(org, acr)
+        if not org.iri:
+            entry = self._gaz_lookup(acr, "organization")
+            if entry is not None:
+                self._link(org, entry)
+        org.evidence.append(self._evidence(offset, "en.org.alias", 0.9))
+
+    def _governments(self) -> None:
+        demonyms = "|".join(re.escape(d) for d in sorted(self._demonyms, key=len, reverse=True))
+        countries = "|".join(
+            re.escape(c) for c in sorted(self._country_names, key=len, reverse=True) if len(c) > 2
+        )
+        patterns: list[tuple[re.Pattern[str], str]] = []
+        if demonyms:
+            patterns.append(
+                (re.compile(r"(?<![\w-])(" + demonyms + r")\s+[Gg]overnment\b"), "en.org.government")
+            )
+        if countries:
+            patterns.append(
+                (
+                    re.compile(r"\b[Gg]overnment\s+of\s+(?:the\s+)?(" + countries + r")(?!\w)"),
+                    "en.org.government",
+                )
+            )
+            patterns.append(
+                (re.compile(r"(?<=\bthe )(" + countries + r")\s+[Gg]overnment\b"), "en.org.government")
+            )
+        for pattern, rule in patterns:
+            for m in pattern.finditer(self.text):
+                code = self.country_code(m.group(1))
+                if code is None:
+                    continue
+                surface = m.group(0)
+                org = next((o for o in self.orgs.values() if o.government and o.country == code), None)
+                if org is None:
+                    org = self._new_org(
+                        [surface], rule, m.start(), kind="government", country=code, government=True
+                    )
+                else:
+                    self._add_name(org, surface)
+
+    def government_for(self, code: str, surface: str, offset: int) -> OrgRec:
+        """The government organization of a country, named by the country form the text uses."""
+        org = next((o for o in self.orgs.values() if o.government and o.country == code), None)
+        if org is None:
+            org = self._new_org(
+                [surface], "en.org.country_actor", offset, kind="government", country=code, government=True
+            )
+        else:
+            self._add_name(org, surface)
+        return org
+
+    def _listed_examples(self) -> None:
+        """Names listed after 'companies such as' / 'rival makers like' are organizations of that kind."""
+        kinds = {
+            "agencies": "government",
+            "organizations": "other",
+            "organisations": "other",
+            "universities": "academic",
+            "institutes": "research",
+        }
+        pattern = re.compile(
+            r"\b(companies|firms|makers|manufacturers|operators|carriers|rivals|competitors|vendors|players|"
+            r"giants|banks|agencies|organi[sz]ations|universities|institutes)\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:such as|including|like)\s+((?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}(?:,\s+(?:and\s+)?|\s+and\s+))+"
+            r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+        )
+        for m in pattern.finditer(self.text):
+            kind = kinds.get(m.group(1), "company")
+            offset = m.start(2)
+            for item in re.finditer(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", m.group(2)):
+                name = item.group(0).rstrip(".")
+                start = offset + item.start()
+                if (
+                    self.org_by_name(name)
+                    or self.country_code(name)
+                    or name in FUNCTION_WORDS
+                    or any(s <= start < e for s, e in self._proper_spans)
+                ):
+                    continue
+                entry = self._gaz_lookup(name, "organization")
+                org = self._new_org([name], "en.org.listed", start, kind=kind)
+                if entry is not None:
+                    self._link(org, entry)
+                self._proper_spans.append((start, start + len(name)))
+
+    def _described(self) -> None:
+        """A capitalized name right after a describing noun: 'telecom operator Telkom Indonesia'."""
+        kinds = {
+            "agency": "government",
+            "ministry": "government",
+            "regulator": "government",
+            "university": "academic",
+            "institute": "research",
+            "organisation": "other",
+            "organization": "other",
+            "body": "other",
+            "foundation": "ngo",
+            "charity": "ngo",
+            "ngo": "ngo",
+        }
+        pattern = re.compile(
+            r"\b(company|firm|operator|carrier|provider|maker|manufacturer|giant|startup|start-up|developer|"
+            r"conglomerate|lender|insurer|retailer|agency|regulator|university|institute|organi[sz]ation|body|"
+            r"foundation|charity|NGO)\s+((?:[A-Z][\w&-]*)(?:\s+[A-Z][\w&-]*){0,3}(?:\s+(?:Corp|Inc|Co|Ltd)\.)?)"
+        )
+        for m in pattern.finditer(self.text):
+            name = _strip_possessive(m.group(2))
+            first = name.split()[0]
+            start = m.start(2)
+            shorter = next(
+                (
+                    o
+                    for o in self.orgs.values()
+                    if o.names[0] != name
+                    and name.startswith(o.names[0] + " ")
+                    and (start, start + len(o.names[0])) in self._proper_spans
+                ),
+                None,
+            )
+            if shorter is not None and not shorter.from_gazetteer:
+                self._add_name(shorter, name, first=True)
+                self._proper_spans.append((start, start + len(name)))
+                continue
+            if (
+                first in FUNCTION_WORDS
+                or first in _TITLE_WORDS
+                or self.country_code(first)
+                or self.org_by_name(name)
+                or any(s <= start < e for s, e in self._proper_spans)
+                or self._gaz_lookup(name, "site") is not None
+            ):
+                continue
+            entry = self._gaz_lookup(name, "organization")
+            org = self._new_org(
+                [name], "en.org.described", start, kind=kinds.get(m.group(1).lower(), "company")
+            )
+            if entry is not None:
+                self._link(org, entry)
+            self._proper_spans.append((start, start + len(name)))
+
+    def _group_short_forms(self) -> bool:
+        """'Samsung' beside 'Samsung Electronics' is the short form, unless several firms share the prefix."""
+        merged = False
+        for short in list(self.orgs.values()):
+            if short.kind != "company" or short.government or short.key not in self.orgs:
+                continue
+            if any(o.part_of == short.key for o in self.orgs.values()) or any(
+                _CORP_TAIL.match(" " + n.split(" ", 1)[1]) for n in short.names if " " in n
+            ):
+                continue  # the text names the parent itself: "the cloud arm of Naver Corp."
+            longer = [
+                o
+                for o in self.orgs.values()
+                if o is not short
+                and o.kind == "company"
+                and o.head not in _UNIT_HEADS
+                and any(o.names[0].startswith(n + " ") for n in short.names)
+            ]
+            if len(longer) != 1:
+                continue
+            target = longer[0]
+            for name in short.names:
+                self._add_name(target, name)
+            target.evidence.extend(short.evidence)
+            if target.part_of == short.key:
+                target.part_of = None
+            del self.orgs[short.key]
+            merged = True
+        return merged
+
+    def _short_forms(self) -> None:
+        for org in list(self.orgs.values()):
+            full = org.names[0]
+            candidates: list[str] = []
+            tail = re.match(r"^(.*?)(?:,?\s+(?:Corp\.|Corporation|Inc\.|Co\.,?\s*Ltd\.|Co\.|Ltd\.))$", full)
+            if tail:
+                candidates.append(tail.group(1))
+            words = full.split()
+            if len(words) >= 2 and not org.government:
+                candidates.append(words[0])
+                if org.head == "University" and words[-1] == "University" and len(words) > 2:
+                    candidates.append(" ".join(words[:-1]))
+            for cand in candidates:
+                if (
+                    cand in org.names
+                    or cand in _GENERIC_FIRST
+                    or cand in FUNCTION_WORDS
+                    or self.country_code(cand)
+                    or len(cand) < 2
+                    or not _is_cap(cand)
+                    or self.org_by_name(cand) is not None
+                    or self._gaz_lookup(cand, "site") is not None
+                ):
+                    continue
+                rest = full[len(cand) :]
+                for m in word_pattern(cand).finditer(self.text):
+                    if rest and self.text.startswith(rest, m.end()):
+                        continue
+                    if _inside((m.start(), m.end()), self._proper_spans):
+                        continue
+                    self._add_name(org, cand)
+                    break
+
+    def _scan_mentions(self) -> None:
+        found: list[Mention] = []
+        for org in self.orgs.values():
+            for name in org.names:
+                case_sensitive = len(name) <= 5 or name.isupper() or not org.government
+                for m in word_pattern(name, case_sensitive).finditer(self.text):
+                    found.append(Mention(m.start(), m.end(), org.key, m.group(0)))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        taken: list[Mention] = []
+        for mention in found:
+            if taken and taken[-1].end > mention.start:
+                continue
+            taken.append(mention)
+        self.org_mentions = taken
+
+    def org_at(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.org_mentions if start <= m.start and m.end <= end]
+
+    def mention_ending_at(self, offset: int) -> Mention | None:
+        return next((m for m in self.org_mentions if m.end == offset), None)
+
+    def resolve_anaphor(self, noun: str, before: int) -> OrgRec | None:
+        """'the university', 'the centre', 'the company': the latest organization of that head."""
+        noun = noun.lower()
+        heads = {"centre": ("Centre", "Center"), "center": ("Centre", "Center")}.get(
+            noun, (noun.capitalize(),)
+        )
+        best: OrgRec | None = None
+        for mention in self.org_mentions:
+            if mention.start >= before:
+                break
+            org = self.orgs[mention.key]
+            name = org.names[0]
+            if (
+                org.head in heads
+                or any(re.search(rf"\b{h}\b", name) for h in heads)
+                or (noun in ("company", "firm", "operator", "carrier") and org.kind == "company")
+                or (
+                    noun in ("organisation", "organization") and org.kind in ("international", "ngo", "other")
+                )
+            ):
+                best = org
+        return best
+
+    def _units(self) -> None:
+        text = self.text
+        unit_noun = (
+            r"(?:institute|agency|body|arm|unit|subsidiary|affiliate|division|centre|center|commission|organ|"
+            r"office|branch|bureau|department|programme|organi[sz]ation)"
+        )
+        for mention in self.org_mentions:
+            org = self.orgs[mention.key]
+            # "X's Y Institute" / "the university's Y Institute"
+            before = text[max(0, mention.start - 60) : mention.start]
+            poss = re.search(r"(?:the\s+([a-z]+)|(\S+))(?:'s|’s)\s+$", before)
+            if poss and org.part_of is None and org.head in _UNIT_HEADS:
+                parent: OrgRec | None = None
+                if poss.group(1):
+                    parent = self.resolve_anaphor(poss.group(1), mention.start)
+                else:
+                    owner = self.mention_ending_at(mention.start - len(poss.group(0)) + len(poss.group(2)))
+                    parent = self.orgs[owner.key] if owner else None
+                if parent is not None and parent is not org:
+                    org.part_of = parent.key
+            after = text[mention.end : mention.end + 160]
+            for pattern in (
+                rf"^\s*(?:\([^)]*\)\s*)?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{unit_noun}\s+(?:of|under|within)\s+(?:the\s+)?",
+                r"^\s*(?:\([^)]*\)\s*)?,\s+(?:the\s+)?(?=\S+(?:'s|’s)\s)",
+                rf"^\s*(?:\([^)]*\)\s*)?,\s+an?\s+(?=\S+\s+{unit_noun}\b)",
+            ):
+                m = re.match(pattern, after)
+                if not m:
+                    continue
+                at = mention.end + m.end()
+                owner = next((x for x in self.org_mentions if x.start == at), None)
+                if owner is None or owner.key == org.key:
+                    continue
+                tail = text[owner.end : owner.end + 80]
+                if pattern.startswith(r"^\s*(?:\([^)]*\)\s*)?,\s+(?:the"):
+                    if not re.match(rf"^(?:'s|’s)\s+(?:[a-z-]+\s+){{0,6}}?{unit_noun}\b", tail):
+                        continue
+                elif "(?=" in pattern and not re.match(rf"^\s+{unit_noun}\b", tail):
+                    continue
+                if org.part_of is None and self.orgs[owner.key].part_of != org.key:
+                    org.part_of = owner.key
+                break
+        # a unit named with its parent's name at the front: "KT Economic Research Institute"
+        for org in self.orgs.values():
+            if org.part_of or org.head not in _UNIT_HEADS:
+                continue
+            for other in self.orgs.values():
+                if other is org or other.government:
+                    continue
+                if any(org.names[0].startswith(n + " ") for n in other.names):
+                    org.part_of = other.key
+                    break
+        for org in self.orgs.values():
+            if org.part_of and not org.from_gazetteer:
+                parent = self.orgs.get(org.part_of)
+                if parent is None:
+                    continue
+                if org.head in ("Institute", "Laboratory", "Labs", "Institution"):
+                    org.kind = "academic" if parent.kind == "academic" else "research"
+                else:
+                    org.kind = parent.kind
+        # reference data knows parents the text may also name
+        for org in self.orgs.values():
+            if org.part_of is None and org.iri and self.gaz is not None:
+                entry = self.gaz.by_iri(org.iri)
+                parent_iri = getattr(entry, "part_of", None) if entry is not None else None
+                parent = self._org_by_iri(parent_iri) if parent_iri else None
+                if parent is not None and parent is not org:
+                    org.part_of = parent.key
+
+    def _org_countries(self) -> None:
+        regex = self._country_regex(with_demonyms=True)
+        for mention in self.org_mentions:
+            org = self.orgs[mention.key]
+            if org.country or org.kind == "international" or org.from_gazetteer:
+                continue
+            poss = None
+            if regex is not None:
+                poss = re.search(
+                    "(" + regex.pattern + r")(?:'s|’s)\s+$", self.text[max(0, mention.start - 40) : mention.start]
+                )
+            if poss and self.country_code(poss.group(1)):
+                org.country = self.country_code(poss.group(1))
+            elif regex is not None:
+                m = regex.search(org.names[0])
+                if m:
+                    org.country = self.country_code(m.group(0))
+        for org in self.orgs.values():
+            if org.part_of and not org.country:
+                parent = self.orgs.get(org.part_of)
+                if parent is not None and parent.kind != "international":
+                    org.country = parent.country
+            if org.kind == "international":
+                org.country = None
+
+    # -- countries --------------------------------------------------------------------------
+
+    def find_countries(self) -> None:
+        regex = self._country_regex(with_demonyms=True)
+        hits: list[tuple[int, int, str]] = []
+        if regex is not None:
+            for m in regex.finditer(self.text):
+                code = self.country_code(m.group(0))
+                if code:
+                    hits.append((m.start(), m.end(), code))
+        for start, end, entry in self._gaz_find("country"):
+            if entry.country and re.search(r"[A-Za-z]", self.text[start:end]):
+                hits.append((start, end, entry.country))
+        for start, end, code in sorted(hits):
+            if _inside((start, end), self._proper_spans):
+                continue
+            if any(m.start <= start < m.end for m in self.country_mentions):
+                continue
+            self.country_mentions.append(Mention(start, end, code, self.text[start:end]))
+            self.countries.setdefault(code, []).append(self._evidence(start, "en.country", 0.9))
+
+    def countries_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.country_mentions if start <= m.start and m.end <= end]
+
+    # -- sites ------------------------------------------------------------------------------
+
+    def _add_site(
+        self,
+        name: str,
+        start: int,
+        kind: str,
+        rule: str,
+        *,
+        country: str | None = None,
+        iri: str | None = None,
+    ) -> SiteRec:
+        site = next((s for s in self.sites.values() if (iri and s.iri == iri) or name in s.names), None)
+        if site is None:
+            site = SiteRec(f"site{len(self.sites) + 1}", [name], kind, country, None, iri)
+            self.sites[site.key] = site
+        site.evidence.append(self._evidence(start, rule, 0.8))
+        self.site_mentions.append(Mention(start, start + len(name), site.key, name))
+        return site
+
+    def _blocked_place(self, name: str) -> bool:
+        first = name.split()[0]
+        return (
+            first in FUNCTION_WORDS
+            or name in MONTHS
+            or self.country_code(name) is not None
+            or self.org_by_name(name) is not None
+            or bool(re.search(r"\d", name))
+        )
+
+    def find_sites(self) -> None:
+        text = self.text
+        for start, end, entry in self._gaz_find("site"):
+            if _inside((start, end), self._proper_spans) and not re.match(r"^-based", text[end : end + 6]):
+                continue
+            self._add_site(
+                text[start:end], start, entry.kind, "en.site.gazetteer", country=entry.country, iri=entry.iri
+            )
+        cap_run = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w-]*){0,3}"
+        # "the Telkom Indonesia headquarters"
+        for m in re.finditer(
+            r"\bthe\s+(" + cap_run + r")\s+(headquarters|head office|campus|office building)\b", text
+        ):
+            name = m.group(1) + " " + m.group(2)
+            owner = self.org_by_name(_strip_possessive(m.group(1)))
+            self._add_site(
+                name, m.start(1), "building", "en.site.headquarters", country=owner.country if owner else None
+            )
+        # venues: "at the Grand Hyatt Hotel", "Sejong Government Complex"
+        for m in re.finditer(
+            r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,5}(?:"
+            + "|".join(_VENUE_HEADS)
+            + r"|Convention Cent(?:er|re)|Exhibition Cent(?:er|re)))\b",
+            text,
+        ):
+            name = _trim_function_words(m.group(1))
+            if len(name.split()) >= 2 and not self._known_site(name):
+                self._add_site(name, m.start(1) + m.group(1).index(name), "venue", "en.site.venue")
+        # islands: "X, on Y island", "X on the island of Y"
+        for m in re.finditer(
+            r"\b(?:on\s+)?(?:the\s+island\s+of\s+(" + cap_run + r")|(" + cap_run + r")\s+[Ii]sland\b)", text
+        ):
+            name = m.group(1) or m.group(2)
+            if self._blocked_place(name) or re.match(
+                r"^\s+(?:countries|states|nations|economies|nation)\b", text[m.end() :]
+            ):
+                continue
+            start = m.start(1) if m.group(1) else m.start(2)
+            site = self._known_site(name) or self._add_site(name, start, "island", "en.site.island")
+            if site.kind == "other":
+                site.kind = "island"
+        # the place that the island clause describes: "Nusantara, on Borneo island"
+        for m in re.finditer(
+            r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}),?\s+on\s+(?:the\s+island\s+of\s+[A-Z]|[A-Z][\w-]*\s+[Ii]sland\b)",
+            text,
+        ):
+            name = m.group(1)
+            if self._blocked_place(name) or self._known_site(name):
+                continue
+            if _inside((m.start(1), m.end(1)), self._proper_spans):
+                continue
+            self._add_site(name, m.start(1), "city", "en.site.island_place")
+        # "held/signed/located ... in Seoul", "its facility in Incheon"
+        trigger = re.compile(
+            r"\b(?:held|hold|holds|signed|signing|located|based|hosted|opened|took place|take place|takes place|"
+            r"headquartered|facility|facilities|office|offices|headquarters|venue|visit|visited|arrived|"
+            r"gathered|convened|launched|built|set up)\b"
+        )
+        for sentence in self.sentences:
+            for m in re.finditer(r"\b(?:in|at)\s+(" + cap_run + r")", sentence.text):
+                name = _strip_possessive(m.group(1)).rstrip(".")
+                name = re.split(r"\s+(?=[A-Z][a-z]+day\b)", name)[0]
+                if self._blocked_place(name) or self._known_site(name):
+                    continue
+                start = sentence.start + m.start(1)
+                if _inside((start, start + len(name)), self._proper_spans):
+                    continue
+                if not trigger.search(sentence.text[: m.start()]):
+                    continue
+                self._add_site(name, start, "city", "en.site.locative")
+        # mentions of known site names elsewhere, for place look-ups
+        for site in list(self.sites.values()):
+            for name in site.names:
+                for m in word_pattern(name).finditer(text):
+                    if not any(x.start == m.start() for x in self.site_mentions) and not _inside(
+                        (m.start(), m.end()), self._proper_spans
+                    ):
+                        self.site_mentions.append(Mention(m.start(), m.end(), site.key, name))
+        self.site_mentions.sort(key=lambda x: x.start)
+        self._containment()
+
+    def _known_site(self, name: str) -> SiteRec | None:
+        return next((s for s in self.sites.values() if name in s.names), None)
+
+    def _containment(self) -> None:
+        rank = {"building": 0, "venue": 0, "district": 1, "city": 2, "county": 2, "island": 3, "region": 3}
+        text = self.text
+        for mention in self.site_mentions:
+            site = self.sites[mention.key]
+            if site.within:
+                continue
+            after = text[mention.end : mention.end + 40]
+            m = re.match(r"^(?:,?\s+on\s+(?:the\s+island\s+of\s+)?|\s+in\s+|,\s+)", after)
+            if not m:
+                continue
+            at = mention.end + m.end()
+            outer = next((x for x in self.site_mentions if x.start == at), None)
+            if outer is None or outer.key == site.key:
+                continue
+            parent = self.sites[outer.key]
+            if rank.get(parent.kind, 2) > rank.get(site.kind, 2) and parent.within != site.key:
+                site.within = parent.key
+                if site.country is None:
+                    site.country = parent.country
+        for site in self.sites.values():
+            if site.country is None and site.within:
+                site.country = self.sites[site.within].country
+
+    def sites_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.site_mentions if start <= m.start and m.end <= end]
+
+    # -- people -----------------------------------------------------------------------------
+
+    def find_people(self) -> None:
+        text = self.text
+        name = r"((?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)(?:[ ]+(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)){1,3})"
+        titles = (
+            r"(?:Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|Professor|(?:Vice\s+|Prime\s+|Deputy\s+)?(?:President|Minister)|"
+            r"Ambassador|Secretary[- ]General|Chairman|Chairwoman|CEO|Director[- ]General|Governor|Mayor|"
+            r"Commissioner|Administrator|Chief\s+Executive|Vice\s+Chairman)"
+        )
+        role_words = (
+            r"(?:president|vice president|chief|head|director|minister|secretary|chair|chairman|chairwoman|ceo|"
+            r"manager|officer|professor|ambassador|governor|mayor|founder|spokesperson|spokesman|spokeswoman|"
+            r"deputy|executive|leader|commissioner|administrator|author|researcher|senior|vice|general|partner|"
+            r"team|representative|coordinator|adviser|advisor)"
+        )
+        for m in re.finditer(
+            r"\b((?:Vice\s+|Deputy\s+|Prime\s+)?(?:Minister|Secretary|Director|Commissioner)\s+(?:of|for)\s+"
+            r"[\w&, ]+?)[ ]+" + name + r"(?![ ]+[A-Z])",
+            text,
+        ):
+            role, person_name, at = m.group(1), m.group(2), m.start(2)
+            words = person_name.split()
+            # "Minister of ICT and Innovation Paula Ingabire": portfolio words are not the name
+            while len(words) > 2 and (words[0] in _PORTFOLIO or re.search(r"(?:tion|ment|ics|ity|ogy|ure)$", words[0])):
+                role += " " + words[0]
+                at += len(words[0]) + 1
+                words.pop(0)
+            self._add_person(" ".join(words), at, role, None, "en.person.title")
+        for m in re.finditer(titles + r"[ ]+" + name, text):
+            self._add_person(
+                m.group(1), m.start(1), m.group(0)[: m.start(1) - m.start()].strip(), None, "en.person.title"
+            )
+        for m in re.finditer(
+            r"(?:^|(?<=[\s\"“(]))"
+            + name
+            + r"(?:\s*\([^)]*\))?,\s+(?:the\s+)?([^,.;:]{2,90}?)(?=[,.;:]|\s+said|\s+told|\s+and\s+[A-Z])",
+            text,
+            re.MULTILINE,
+        ):
+            role = m.group(2).strip()
+            if not re.match(
+                r"^(?:\S+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,2}?" + role_words + r"\b", role, re.IGNORECASE
+            ):
+                continue
+            self._add_person(m.group(1), m.start(1), None, (m.start(2), m.end(2)), "en.person.apposition")
+        for mention in self.org_mentions:
+            pm = re.match(
+                r"^(?:'s|’s)?\s+((?:[A-Z][a-z]+\s+){1,3})" + name, text[mention.end : mention.end + 80]
+            )
+            if pm and re.search(titles.replace("(?:Dr", "(?:Secretary|Dr"), pm.group(1)):
+                self._add_person(
+                    pm.group(2), mention.end + pm.start(2), pm.group(1).strip(), None, "en.person.title"
+                )
+                person = next((p for p in self.people.values() if p.name == pm.group(2)), None)
+                if person is not None:
+                    person.affiliation = person.affiliation or mention.key
+
+    def _add_person(
+        self, name: str, start: int, role: str | None, role_span: tuple[int, int] | None, rule: str
+    ) -> None:
+        name = name.strip()
+        words = name.split()
+        if not words or any(w in FUNCTION_WORDS or w in MONTHS for w in words) or self.country_code(words[0]):
+            return
+        if (
+            self.org_by_name(name)
+            or self._known_site(name)
+            or _inside((start, start + len(name)), self._proper_spans)
+        ):
+            return
+        if re.search(r"\bBy\s+$", self.text[max(0, start - 4) : start]):
+            return
+        affiliation: str | None = None
+        if role_span is not None:
+            r_start, r_end = role_span
+            orgs = self.org_at(r_start, r_end)
+            if orgs:
+                affiliation = orgs[-1].key
+            role_text = self.text[r_start:r_end]
+            for o in orgs:
+                role_text = role_text.replace(o.text + "'s ", "").replace(o.text + "’s ", "")
+            # "chief executive of the Savanna Data Foundation" -> "chief executive"
+            if orgs and orgs[-1].text in role_text and not role_text.startswith(orgs[-1].text):
+                role_text = role_text.split(orgs[-1].text)[0]
+                role_text = re.sub(r"\s+(?:of|at|for)\s+(?:the\s+)?$", "", role_text)
+            role = role_text.strip() or None
+        elif role and re.search(r"\b(?:President|Minister)\b", role):
+            # "Rwandan Minister ...": the government of that country, when the text lists it
+            before = re.search(
+                r"([A-Z][a-z]+)\s+" + re.escape(role) + r"\s+$", self.text[max(0, start - len(role) - 40) : start]
+            )
+            code = self.country_code(before.group(1)) if before else None
+            gov = next((o for o in self.orgs.values() if o.government and o.country == code), None)
+            affiliation = gov.key if gov else None
+        person = next((p for p in self.people.values() if p.name == name), None)
+        if person is None:
+            person = PersonRec(f"person{len(self.people) + 1}", name)
+            self.people[person.key] = person
+        person.evidence.append(self._evidence(start, rule, 0.75))
+        person.role = person.role or role
+        person.affiliation = person.affiliation or affiliation
+
+
+def _initials_fit(long_name: str, acronym: str) -> bool:
+    """True when the acronym's letters follow the capitals of the long name in order ("GIZ", "DGIZ")."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", long_name) if w[0].isupper()).upper()
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    if len(letters) < 2 or len(initials) < 2:
+        return False
+    it = iter(initials)
+    return all(c in it for c in letters) and letters[0] in initials[:2]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s\W_]+", "", name.casefold())
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"(?:'s|’s|')$", "", name.strip())
+
+
+def _trim_function_words(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0] in FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _shape_kind(name: str, head: str | None) -> str:
+    kind = _HEAD_KIND.get(head or "", "other")
+    international = bool(_INTERNATIONAL.search(name))
+    if (
+        head
+        in (
+            "Organization",
+            "Organisation",
+            "Union",
+            "Bank",
+            "Forum",
+            "Alliance",
+            "Federation",
+            "Fund",
+            "Secretariat",
+            "Hub",
+            "Centre",
+            "Center",
+            "Network",
+        )
+        and international
+    ):
+        return "international"
+    if head == "Bank":
+        return "company"
+    if head in ("Institute",) and re.search(r"\bUniversity\b", name):
+        return "academic"
+    return kind
+
+
+def as_org_kind(kind: str) -> OrgKind:
+    allowed = (
+        "company",
+        "government",
+        "local_government",
+        "international",
+        "ngo",
+        "research",
+        "academic",
+        "other",
+    )
+    return cast(OrgKind, kind if kind in allowed else "other")
+
+
+def as_site_kind(kind: str) -> SiteKind:
+    allowed = ("region", "city", "county", "island", "district", "venue", "building", "other")
+    return cast(SiteKind, kind if kind in allowed else "other")

@@ -1,0 +1,869 @@
+"""English relations: concluded agreements, events and projects over the found entities.
+
+Each rule reads one sentence at a time and asks :class:`Entities` which organizations,
+sites and countries the clause names. Later sentences that only refer back ("The
+agreement was signed on ...", "The course runs from ...") fill in the record the earlier
+sentence opened, instead of creating a second one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from graph.extract._en_deps import DateFinder
+from graph.extract._en_entities import Entities, Mention
+from graph.extract._en_text import Sentence
+from graph.model import Evidence
+
+# --- shared clause helpers ------------------------------------------------------------------
+
+_COORD_GAP = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$"
+)
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|announced|announces|told|added|reported|stated)\s+(?:on\s+)?$"
+)
+_REPORTING_AFTER = re.compile(r"^,?\s*(?:said|announced|told|reported)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|to be held|is set to|are set to|scheduled|upcoming|plans? to|planning to|expected to)\b"
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|has|have|did|signed|held|hosted|took|joined|concluded|inked|formed|met|visited|"
+    r"attended|trained|organi[sz]ed|opened|launched|received|welcomed)\b"
+)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    value: str
+    end_value: str | None
+
+
+def coordinated(mentions: Sequence[Mention], first: int, text: str) -> list[Mention]:
+    """The mention at ``first`` and those joined to it by 'and', commas or an alias in parentheses."""
+    out = [mentions[first]]
+    for nxt in mentions[first + 1 :]:
+        gap = text[out[-1].end : nxt.start]
+        if nxt.key == out[-1].key and re.fullmatch(r"\s*\(\s*", gap):
+            continue
+        if _COORD_GAP.match(gap) or (nxt.key == out[-1].key and re.fullmatch(r"\s*\(\s*", gap)):
+            out.append(nxt)
+            continue
+        break
+    return out
+
+
+def unique_keys(mentions: Sequence[Mention]) -> list[str]:
+    seen: list[str] = []
+    for m in mentions:
+        if m.key not in seen:
+            seen.append(m.key)
+    return seen
+
+
+class Relations:
+    def __init__(
+        self,
+        ents: Entities,
+        published: date | None,
+        find_dates: DateFinder | None,
+        theme_labels: Sequence[tuple[str, re.Pattern[str]]],
+    ) -> None:
+        self.ents = ents
+        self.text = ents.text
+        self.published = published
+        self.find_dates = find_dates
+        self.theme_labels = theme_labels
+        self.agreements: list[AgreementRec] = []
+        self.events: list[EventRec] = []
+        self.projects: list[ProjectRec] = []
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def tense(self, sentence: Sentence) -> str:
+        if _FUTURE.search(sentence.text):
+            return "future"
+        if _PAST.search(sentence.text):
+            return "past"
+        return "unknown"
+
+    def dates(self, sentence: Sentence, tense: str | None = None) -> list[DateHit]:
+        """Date expressions of the sentence, minus those that date the report ("said Wednesday")."""
+        if self.find_dates is None:
+            return []
+        try:
+            found: Sequence[Any] = self.find_dates(
+                sentence.text, self.published, "en", tense=tense or self.tense(sentence)
+            )
+        except Exception:  # a date the finder cannot resolve is simply not a date here
+            return []
+        out: list[DateHit] = []
+        for d in found:
+            before = sentence.text[: d.start]
+            after = sentence.text[d.end :]
+            if _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after):
+                continue
+            if not d.value:
+                continue
+            out.append(DateHit(sentence.start + d.start, sentence.start + d.end, d.value, d.end_value))
+        # "last year ... in November": the precise date says the same thing as the vague one
+        return [d for d in out if not any(o is not d and o.value.startswith(d.value + "-") for o in out)]
+
+    def themes(self, start: int, end: int) -> list[str]:
+        found: list[str] = []
+        span = self.text[start:end]
+        for slug, pattern in self.theme_labels:
+            if slug not in found and pattern.search(span):
+                found.append(slug)
+        return found
+
+    def orgs_in(self, start: int, end: int) -> list[Mention]:
+        return self.ents.org_at(start, end)
+
+    def subject(self, sentence: Sentence, verb_at: int) -> list[str]:
+        """The organizations that open the clause ending at ``verb_at`` (a coordinated noun phrase)."""
+        clause_start = sentence.start
+        head = self.text[sentence.start : verb_at]
+        for m in re.finditer(r"\b(?:that|which|who)\s+|;\s*", head):
+            clause_start = sentence.start + m.end()
+        lead = re.match(
+            r"^(?:Under|In|On|At|During|After|Before|Beyond|Since|Through|For|As)\b[^,]*,\s*", head
+        )
+        if lead and clause_start == sentence.start:
+            clause_start = sentence.start + lead.end()
+        mentions = self.orgs_in(clause_start, verb_at)
+        if not mentions:
+            # "The centre will train ...": the latest organization of that kind
+            ana = re.match(
+                r"^\s*(?:the|The)\s+(centre|center|agency|ministry|university|company|firm|organi[sz]ation|bank|"
+                r"institute|council|commission|foundation|operator|carrier)\b",
+                self.text[clause_start:verb_at],
+            )
+            owner = self.ents.resolve_anaphor(ana.group(1), clause_start) if ana else None
+            return [owner.key] if owner else []
+        first = 0
+        # skip a person's affiliation: "Name, head of KT's unit, said"
+        return unique_keys(coordinated(mentions, first, self.text))
+
+    def objects(self, start: int, end: int) -> list[str]:
+        mentions = self.orgs_in(start, end)
+        if not mentions:
+            ana = re.match(
+                r"^\s*the\s+(centre|center|agency|ministry|university|company|firm|organi[sz]ation|bank|institute|"
+                r"council|commission|foundation|operator|carrier|government)\b",
+                self.text[start:end],
+            )
+            owner = self.ents.resolve_anaphor(ana.group(1), start) if ana else None
+            return [owner.key] if owner else []
+        return unique_keys(coordinated(mentions, 0, self.text))
+
+    def previous_subject(self, sentence: Sentence) -> list[str]:
+        for other in reversed(self.ents.sentences):
+            if other.start >= sentence.start:
+                continue
+            mentions = self.orgs_in(other.start, other.end)
+            if mentions:
+                return [mentions[0].key]
+        return []
+
+    def evidence(self, sentence: Sentence, rule: str, confidence: float) -> Evidence:
+        return Evidence(sentence.start, sentence.end, rule, confidence)
+
+    # -- agreements -------------------------------------------------------------------------
+
+    def find_agreements(self) -> None:
+        for sentence in self.ents.sentences:
+            for found in _AGREEMENT_TRIGGER.finditer(sentence.text):
+                self._agreement(sentence, found)
+                break
+
+    def _agreement(self, sentence: Sentence, trig: re.Match[str]) -> None:
+        s = sentence.text
+        verb_start = trig.start()
+        prefix = s[:verb_start]
+        if re.search(
+            r"\b(?:will|would|to|plans?|planned|planning|aims?|expected|set|could|may|might|not|never|yet)\s+"
+            r"(?:\w+\s+){0,1}$",
+            prefix,
+        ) and not re.search(r"\b(?:had|has|have)\s+$", prefix):
+            return
+        if re.search(r"\b(?:will|plans? to|planned to|expected to|set to)\b[^.]*$", prefix) and not re.search(
+            r"\b(?:had|has|have|was|were)\b", prefix
+        ):
+            return
+        noun = _AGREEMENT_NOUN.search(s)
+        if noun is None and not trig.group("partner"):
+            return
+        kind, strength = _agreement_kind(noun.group(0) if noun else "", trig.group(0))
+        anaphoric = bool(
+            re.search(
+                r"\b(?:the|this|that|an?\s+earlier)\s+(?:initial\s+)?(?:memorandum|mou|agreement|deal|partnership|contract|"
+                r"letter)\b",
+                s[: (noun.end() if noun else 0) + 1],
+                re.IGNORECASE,
+            )
+        ) and not re.search(r"\bwith\b", s[trig.end() :])
+        abs_verb = sentence.start + verb_start
+        parties: list[str] = []
+        subject: list[str] = []
+        partners: list[str] = []
+        between = re.search(r"\bbetween\s+", s[trig.start() :])
+        if between:
+            at = sentence.start + trig.start() + between.end()
+            parties = self.objects(at, sentence.end)
+        else:
+            subject = self.subject(sentence, abs_verb)
+            if not subject and re.search(r"\b(?:it|they|the company|the firm|the two)\b", prefix, re.IGNORECASE):
+                subject = [] if anaphoric else self.previous_subject(sentence)
+            parties.extend(subject)
+            link = r"with|by|from" if kind == "contract" else r"with|by"
+            with_m = re.search(rf"\b(?:{link})\s+", s[trig.start() :])
+            if with_m:
+                at = sentence.start + trig.start() + with_m.end()
+                stop = re.search(
+                    r"\s+(?:to|on|for|that|which|in|at|under|during|worth)\s+|[;.]|,\s+(?!and\b)",
+                    self.text[at : sentence.end],
+                )
+                end = at + stop.start() if stop else sentence.end
+                partners = [k for k in self.objects(at, end) if k not in parties]
+                parties.extend(partners)
+        if not parties:
+            parties = self._country_parties(sentence, abs_verb, trig.end())
+        dates = self.dates(sentence, "past")
+        when = _nearest(dates, abs_verb)
+        place = self._place(sentence, abs_verb)
+        topics = _topics(self.text[abs_verb : sentence.end])
+        rule = "en.agreement.partnered" if trig.group("partner") else "en.agreement.signed"
+        # "A, B and C signed separate MOUs with D": one agreement per pair
+        if len(subject) > 1 and partners and re.search(r"\b(?:separate|separately|respectively|each)\b", s):
+            groups = [[one, *partners] for one in subject]
+        else:
+            groups = [parties]
+        for group in groups:
+            self._record_agreement(sentence, group, kind, strength, anaphoric, when, place, topics, rule)
+
+    def _record_agreement(
+        self,
+        sentence: Sentence,
+        parties: list[str],
+        kind: str,
+        strength: int,
+        anaphoric: bool,
+        when: DateHit | None,
+        place: str | None,
+        topics: list[str],
+        rule: str,
+    ) -> None:
+        rec = self._merge_agreement(parties, anaphoric, kind, strength, when)
+        if rec is None:
+            if not parties:
+                return
+            rec = AgreementRec(kind=kind, parties=list(parties), strength=strength)
+            self.agreements.append(rec)
+        elif not anaphoric and strength > rec.strength:
+            rec.kind, rec.strength = kind, strength
+        for key in parties:
+            if key not in rec.parties:
+                rec.parties.append(key)
+        if rec.date is None and when is not None:
+            rec.date = when.value
+        if rec.place is None and place is not None:
+            rec.place = place
+        rec.topics.extend(t for t in topics if t not in rec.topics)
+        rec.themes.extend(t for t in self.themes(sentence.start, sentence.end) if t not in rec.themes)
+        rec.evidence.append(self.evidence(sentence, rule, 0.85 if parties else 0.6))
+
+    def _merge_agreement(
+        self, parties: list[str], anaphoric: bool, kind: str, strength: int, when: DateHit | None
+    ) -> AgreementRec | None:
+        if not self.agreements:
+            return None
+        if not parties:
+            return self.agreements[-1] if anaphoric or len(self.agreements) == 1 else None
+        for rec in reversed(self.agreements):
+            if set(parties) != set(rec.parties):
+                continue
+            if anaphoric:
+                return rec
+            # the same signatories may conclude two documents: a contract after an earlier MOU
+            same_kind = rec.kind == kind or strength < 3 or rec.strength < 3
+            same_date = when is None or rec.date is None or rec.date == when.value
+            if same_kind and same_date:
+                return rec
+        if anaphoric:
+            for rec in reversed(self.agreements):
+                if set(parties) <= set(rec.parties):
+                    return rec
+        return None
+
+    def _country_parties(self, sentence: Sentence, verb_at: int, verb_end: int) -> list[str]:
+        """A country that signs with no organization named for it stands for its government."""
+        out: list[str] = []
+        with_m = re.search(r"\bwith\s+", self.text[verb_end : sentence.end])
+        with_end = verb_end
+        if with_m:
+            stop = re.search(
+                r"\s+(?:to|on|for|that|which|in|at|under|during)\s+|[;.]|,\s+(?!and\b)",
+                self.text[verb_end + with_m.end() : sentence.end],
+            )
+            with_end = (
+                verb_end + with_m.end() + (stop.start() if stop else sentence.end - verb_end - with_m.end())
+            )
+        mentions = [m for m in self.ents.countries_in(sentence.start, verb_at)]
+        mentions += self.ents.countries_in(verb_end + with_m.end(), with_end) if with_m else []
+        for m in mentions:
+            after = self.text[m.end : m.end + 12]
+            if re.match(r"^(?:'s|’s)", after) or m.text in self.ents._demonyms:
+                continue
+            if re.search(r"\b(?:in|at|from)\s+$", self.text[max(0, m.start - 6) : m.start]):
+                continue
+            org = self.ents.government_for(m.key, m.text, m.start)
+            if org.key not in out:
+                out.append(org.key)
+        return out
+
+    def _place(self, sentence: Sentence, after: int) -> str | None:
+        best: str | None = None
+        for m in self.ents.sites_in(sentence.start, sentence.end):
+            before = self.text[max(sentence.start, m.start - 8) : m.start]
+            if not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
+                continue
+            site = self.ents.sites[m.key]
+            if best is None or site.kind in ("building", "venue"):
+                best = m.key
+            if site.kind in ("building", "venue"):
+                break
+        return best
+
+    # -- events -----------------------------------------------------------------------------
+
+    def find_events(self) -> None:
+        for sentence in self.ents.sentences:
+            handled: list[tuple[int, int]] = []
+            for m in _HOST_TRIGGER.finditer(sentence.text):
+                self._hosted(sentence, m)
+                handled.append((m.start(), m.end()))
+                break
+            for m in _EVENT_NOUN.finditer(sentence.text):
+                self._event_noun(sentence, m, bool(handled))
+            generic = re.search(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:event|gathering|session)\b", sentence.text)
+            if generic and self.events and not _EVENT_NOUN.search(sentence.text):
+                self._event_details(sentence, self.events[-1])
+        self.events = [e for e in self.events if e.start is not None or e.name is not None]
+
+    def _event_details(self, sentence: Sentence, event: EventRec) -> None:
+        """'... attended the two-day event': participants of the event the text just named."""
+        countries, orgs = self._participants(sentence)
+        event.participant_countries.extend(c for c in countries if c not in event.participant_countries)
+        event.participant_organizations.extend(
+            o for o in orgs if o not in event.participant_organizations and o not in event.organizers
+        )
+        if event.start is None:
+            when = _nearest(self.dates(sentence), sentence.start)
+            if when is not None:
+                event.start, event.end = when.value, when.end_value
+        event.evidence.append(self.evidence(sentence, "en.event.details", 0.6))
+
+    def _participants(self, sentence: Sentence) -> tuple[list[str], list[str]]:
+        s = sentence.text
+        countries: list[str] = []
+        orgs: list[str] = []
+        people = (
+            r"(?:officials|delegates|delegation|delegations|participants|public servants|civil servants|"
+            r"engineers|trainees|policymakers|experts|leaders|ministers|representatives)"
+        )
+        for m in re.finditer(people + r"\s+from\s+([^.;]{2,120})", s):
+            seg_start = sentence.start + m.start(1)
+            stop = re.search(
+                r"\s+(?:to|under|in|on|at|for|who|which|that|also|visited|attended|joined|took|will|are|were|was|"
+                r"is|has|have|had|met|arrived|came|gathered)\s+(?![A-Z][a-z]+,)",
+                m.group(1),
+            )
+            seg_end = seg_start + (stop.start() if stop else len(m.group(1)))
+            for c in self.ents.countries_in(seg_start, seg_end):
+                if c.key not in countries:
+                    countries.append(c.key)
+            for o in self.orgs_in(seg_start, seg_end):
+                if o.key not in orgs:
+                    orgs.append(o.key)
+        for m in re.finditer(r"([A-Z][a-z]+)\s+(?:government\s+)?" + people, s):
+            code = self.ents._demonyms.get(m.group(1))
+            if code and code not in countries:
+                countries.append(code)
+            if code and re.search(r"\s+government\s+", m.group(0)):
+                gov = next((o for o in self.ents.orgs.values() if o.government and o.country == code), None)
+                if gov is not None and gov.key not in orgs:
+                    orgs.append(gov.key)
+        for m in re.finditer(r"\b(?:attended by|joined by|participation of)\s+", s):
+            at = sentence.start + m.end()
+            for key in self.objects(at, sentence.end):
+                if key not in orgs:
+                    orgs.append(key)
+        return countries, orgs
+
+    def _hosted(self, sentence: Sentence, m: re.Match[str]) -> None:
+        s = sentence.text
+        if re.search(r"\b(?:not|never)\s+$", s[: m.start()]):
+            return
+        verb_at = sentence.start + m.start()
+        organizers = self.subject(sentence, verb_at)
+        if not organizers and re.search(r"\b(?:it|they)\s+(?:\w+\s+){0,2}$", s[: m.start()]):
+            organizers = self.previous_subject(sentence)
+        joined = re.search(r"\bjoined\s+", s[: m.start()])
+        if joined:
+            at = sentence.start + joined.end()
+            organizers += [k for k in self.objects(at, verb_at) if k not in organizers]
+        if not organizers:
+            return
+        kind = _event_kind_near(sentence, self.ents)
+        countries, orgs = self._participants(sentence)
+        venues = [
+            x.key
+            for x in self.ents.sites_in(sentence.start, sentence.end)
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", self.text[max(0, x.start - 8) : x.start])
+        ]
+        dates = self.dates(sentence)
+        groups: list[DateHit | None] = list(_distinct_dates(dates, self.text)) or [None]
+        for when in groups:
+            rec = EventRec(kind=kind or "training", kind_default=kind is None, organizers=list(organizers))
+            rec.participant_countries = list(countries)
+            rec.participant_organizations = [o for o in orgs if o not in organizers]
+            rec.venues = list(venues)
+            if when is not None:
+                rec.start, rec.end = when.value, when.end_value
+            rec.themes = self.themes(sentence.start, sentence.end)
+            rec.evidence.append(self.evidence(sentence, "en.event.hosted", 0.7))
+            self._add_event(rec, definite=False)
+
+    def _event_noun(self, sentence: Sentence, m: re.Match[str], hosted: bool) -> None:
+        s = sentence.text
+        noun = m.group("noun")
+        low = noun.lower()
+        before = s[: m.start()]
+        after = s[m.end() :]
+        if re.search(
+            r"\b(?:signing|press|news|earnings|investor|launch)\s+$", before, re.IGNORECASE
+        ) and not re.match(r"(?i)launch ceremony", noun):
+            return
+        if low in ("training",) and re.match(
+            r"^\s+(?:centre|center|institute|facility|materials?|module|programme|program)\b", after
+        ):
+            return
+        if re.search(r"\b(?:every year|each year|annually|since \d{4}|regularly)\b", s) and not re.search(
+            r"\b(?:this year|last year|on \d|in (?:January|February|March|April|May|June|July|August|September|"
+            r"October|November|December))",
+            s,
+        ):
+            return
+        abs_noun = (sentence.start + m.start(), sentence.start + m.end())
+        if any(o.start <= abs_noun[0] and abs_noun[1] <= o.end for o in self.ents.org_mentions):
+            return  # "Pacific Islands Forum" names a body, not a meeting
+        if re.match(
+            r"(?i)^\s+(?:centre|center|institute|facility|materials?|module|programme|program)\b", after
+        ):
+            return
+        kind = _EVENT_KIND.get(re.sub(r"\s+", " ", low), "other")
+        if (
+            low.endswith("ceremony")
+            and not re.search(
+                r"(?i)\b(?:launch|opening|inauguration|inaugural|anniversary)\s+$", before + " "
+            )
+            and not re.search(r"(?i)(?:launch|opening|inauguration|inaugural|anniversary|commemorat)", noun)
+        ):
+            return
+        name = _event_name(s, m)
+        abs_start = sentence.start + m.start()
+        organizers: list[str] = []
+        if name is not None:
+            name_at = sentence.start + s.index(name, max(0, m.start() - len(name)))
+            organizers = unique_keys(self.orgs_in(name_at, name_at + len(name)))[:1]
+        else:
+            near = self.orgs_in(max(sentence.start, abs_start - 40), abs_start)
+            if (near and re.fullmatch(r"(?:\s+[a-zA-Z-]+){0,2}\s+", self.text[near[-1].end : abs_start])) or (
+                near and self.text[near[-1].end : abs_start] == " "
+            ):
+                organizers = [near[-1].key]
+        by = re.search(
+            r"\b(?:hosted|organi[sz]ed|co-hosted|co-organi[sz]ed|sponsored|convened|run|held)\s+"
+            r"(?:jointly\s+)?by\s+",
+            after,
+        )
+        if by:
+            at = sentence.start + m.end() + by.end()
+            organizers += [k for k in self.objects(at, sentence.end) if k not in organizers]
+        active = None
+        for v in re.finditer(
+            r"\b(?:hosts|hosted|host|held|holds|hold|organi[sz]e[sd]?|organi[sz]ing|"
+            r"co-host(?:s|ed)?|co-organi[sz]e[sd]?|convened|convenes|opened|opens)\b",
+            s,
+        ):
+            if re.match(r"^\s*(?:by|on|in|at|from|during|for|to)\b", s[v.end() :]):
+                continue  # a participle ("held during", "hosted by") does not name its subject as host
+            if v.end() <= m.start():
+                if re.search(r"[;:]|\b(?:that|which|while|but)\b", s[v.end() : m.start()]):
+                    continue
+                active = v
+            elif re.search(r"^\s+(?:that|which)\s+", s[m.end() : v.start()]) or re.fullmatch(
+                r"\s+(?:that|which)\s+[^,;]*", s[m.end() : v.start()]
+            ):
+                active = v
+                break
+        if active is not None and not by:
+            verb_at = sentence.start + active.start()
+            organizers += [k for k in self.subject(sentence, verb_at) if k not in organizers]
+            through = re.match(r"^\s+(?:through|with|together with|jointly with)\s+", s[active.end() :])
+            if through:
+                at = sentence.start + active.end() + through.end()
+                organizers += [k for k in self.objects(at, sentence.end) if k not in organizers]
+        definite = (
+            bool(re.search(r"(?i)\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", before)) and not organizers
+        )
+        dates = self.dates(sentence)
+        when = _nearest(dates, abs_start)
+        countries, part_orgs = self._participants(sentence)
+        venues = [
+            x.key
+            for x in self.ents.sites_in(sentence.start, sentence.end)
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", self.text[max(0, x.start - 8) : x.start])
+        ]
+        rec = EventRec(kind=kind, kind_default=False, name=name, organizers=organizers)
+        if when is not None:
+            rec.start, rec.end = when.value, when.end_value
+        rec.participant_countries = countries
+        rec.participant_organizations = [o for o in part_orgs if o not in organizers]
+        rec.venues = venues
+        rec.themes = self.themes(sentence.start, sentence.end)
+        rec.evidence.append(self.evidence(sentence, "en.event.named" if name else "en.event.noun", 0.7))
+        self._add_event(rec, definite=definite)
+
+    def _add_event(self, rec: EventRec, definite: bool) -> None:
+        target: EventRec | None = None
+        for old in reversed(self.events):
+            if rec.name and old.name and (rec.name.endswith(old.name) or old.name.endswith(rec.name)):
+                target = old
+                break
+            if rec.start is None and rec.organizers and set(rec.organizers) <= set(old.organizers):
+                target = old
+                break
+            if (
+                rec.start is not None
+                and old.start == rec.start
+                and set(rec.organizers) <= set(old.organizers)
+            ):
+                target = old
+                break
+        if target is None and definite and not rec.organizers:
+            target = next((o for o in reversed(self.events) if o.kind == rec.kind and o.start is None), None)
+            target = target or next((o for o in reversed(self.events) if o.kind == rec.kind), None)
+        if target is None and rec.start is not None and not rec.organizers and not rec.name:
+            target = next((o for o in reversed(self.events) if o.start is None and o.kind == rec.kind), None)
+        if target is None:
+            self.events.append(rec)
+            return
+        if target.kind_default and not rec.kind_default:
+            target.kind, target.kind_default = rec.kind, False
+        if rec.name and (target.name is None or (len(rec.name) > len(target.name) and target.name in rec.name)):
+            target.name = rec.name
+        if target.start is None and rec.start is not None:
+            target.start, target.end = rec.start, rec.end
+        for attr in ("organizers", "participant_countries", "participant_organizations", "venues", "themes"):
+            have: list[str] = getattr(target, attr)
+            have.extend(x for x in getattr(rec, attr) if x not in have)
+        target.evidence.extend(rec.evidence)
+
+    # -- projects ---------------------------------------------------------------------------
+
+    def find_projects(self) -> None:
+        for sentence in self.ents.sentences:
+            for name, start in _project_names(sentence, self.ents):
+                self._project(sentence, name, start)
+
+    def _project(self, sentence: Sentence, name: str, start: int) -> None:
+        end = start + len(name)
+        operators: list[str] = []
+        before = self.text[max(sentence.start, start - 90) : start]
+        poss = re.search(
+            r"(?:\bthe\s+([a-z]+)|(\S+))(?:'s|’s)\s+(?:[a-z-]+\s+){0,3}(?:programme|program|project|initiative|"
+            r"fund|platform|scheme)\s*,?\s*(?:the\s+)?$",
+            before,
+        )
+        if poss:
+            if poss.group(1):
+                owner = self.ents.resolve_anaphor(poss.group(1), start)
+                operators = [owner.key] if owner else []
+            else:
+                owner_at = start - len(before) + poss.start(2) + len(poss.group(2))
+                mention = self.ents.mention_ending_at(owner_at)
+                operators = [mention.key] if mention else []
+        by = re.match(
+            r"^,?\s+(?:run|operated|implemented|led|managed|launched|carried out|funded)\s+by\s+",
+            self.text[end : sentence.end],
+        )
+        if by and not operators:
+            operators = self.objects(end + by.end(), sentence.end)
+        if not operators:
+            for rec in self.agreements:
+                if any(e.start == sentence.start for e in rec.evidence):
+                    operators = list(rec.parties)
+                    break
+        if not operators:
+            operators = self.subject(sentence, start)
+        inside = self.orgs_in(start, end)
+        if not operators and inside:
+            operators = [inside[0].key]
+        if not operators and self.agreements and re.match(r"(?i)^the\s+(?:project|programme|program)\b", sentence.text):
+            # "The project, dubbed ...": the project the signatories just agreed on
+            operators = list(self.agreements[-1].parties)
+        partners: list[str] = []
+        for fm in re.finditer(r"\b(?:funding|financing|support|grants?)\s+from\s+|\b(?:funded|financed|backed)\s+by\s+",
+                              sentence.text):
+            at = sentence.start + fm.end()
+            partners += [k for k in self.objects(at, sentence.end) if k not in operators and k not in partners]
+        sites = [m.key for m in self.ents.sites_in(start, end)]
+        countries: list[str] = []
+        for key in sites:
+            code = self.ents.sites[key].country
+            if code and code not in countries:
+                countries.append(code)
+        countries += [c.key for c in self.ents.countries_in(start, end) if c.key not in countries]
+        start_date = None
+        if re.search(r"\b(?:launched|started|began|opened|inaugurated|kicked off)\b", sentence.text):
+            hit = _nearest(self.dates(sentence, "past"), start)
+            start_date = hit.value if hit else None
+        key = re.sub(r"\W+", "", name.casefold())
+        project = next((p for p in self.projects if re.sub(r"\W+", "", p.names[0].casefold()) == key), None)
+        if project is None:
+            project = ProjectRec(names=[name])
+            self.projects.append(project)
+        project.funders.extend(p for p in partners if p not in project.funders)
+        for attr, values in (
+            ("operators", operators),
+            ("partners", partners),
+            ("sites", sites),
+            ("countries", countries),
+        ):
+            have: list[str] = getattr(project, attr)
+            have.extend(v for v in values if v not in have)
+        project.start = project.start or start_date
+        project.themes.extend(t for t in self.themes(sentence.start, sentence.end) if t not in project.themes)
+        project.evidence.append(self.evidence(sentence, "en.project.named", 0.7))
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+@dataclass
+class AgreementRec:
+    kind: str
+    parties: list[str]
+    strength: int = 1
+    date: str | None = None
+    place: str | None = None
+    topics: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class EventRec:
+    kind: str
+    kind_default: bool = False
+    name: str | None = None
+    organizers: list[str] = field(default_factory=list)
+    participant_countries: list[str] = field(default_factory=list)
+    participant_organizations: list[str] = field(default_factory=list)
+    venues: list[str] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    topics: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ProjectRec:
+    names: list[str]
+    operators: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+    funders: list[str] = field(default_factory=list)
+    start: str | None = None
+    themes: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+# --- patterns ------------------------------------------------------------------------------
+
+_AGREEMENT_NOUN = re.compile(
+    r"\b(?:memorand(?:um|a) of (?:understanding|cooperation|agreement)|memorandum|MoUs?|MOUs?|"
+    r"letters? of intent|LOI|LoI|agreements?|contracts?|deals?|partnerships?|declarations?|accords?|pacts?|"
+    r"arrangements?)\b"
+)
+_AGREEMENT_TRIGGER = re.compile(
+    r"\b(?:(?:signed|signs|sign|signing|inked|inks|concluded|concludes|sealed|seals|struck|strikes|"
+    r"entered into|enters into|formed|forms|agreed on|adopted|adopts|exchanged|clinched|won|wins)\b"
+    r"(?=[^.;]{0,60}?" + _AGREEMENT_NOUN.pattern + r")"
+    r"|(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bis )|(?<=\bare ))(?:signed|inked|concluded|sealed)\b"
+    r"|(?P<partner>(?:ha(?:ve|s|d)\s+)?partnered|teamed up|teams up|team up|joined hands|join hands|joins hands))"
+)
+_HOST_TRIGGER = re.compile(
+    r"\b(?:hosted|hosts|will host|received|will receive|receive|welcomed|will welcome|trained|will train|"
+    r"to train|train|invited)\s+(?:[\w-]+\s+){0,4}?(?:officials|delegation|delegates|participants|"
+    r"public servants|civil servants|engineers|trainees|policymakers|students)\b"
+)
+_EVENT_KIND = {
+    "workshop": "workshop",
+    "conference": "conference",
+    "symposium": "conference",
+    "congress": "conference",
+    "forum": "forum",
+    "seminar": "seminar",
+    "webinar": "seminar",
+    "training": "training",
+    "course": "training",
+    "training course": "training",
+    "study tour": "study_tour",
+    "study visit": "study_tour",
+    "exhibition": "exhibition",
+    "expo": "exhibition",
+    "trade fair": "exhibition",
+    "meeting": "meeting",
+    "talks": "meeting",
+    "summit": "meeting",
+    "dialogue": "meeting",
+}
+_EVENT_NOUN = re.compile(
+    r"(?i)\b(?P<noun>workshop|conference|symposium|congress|forum|seminar|webinar|training course|training|"
+    r"course|study tour|study visit|exhibition|expo|trade fair|meeting|talks|summit|"
+    r"(?:launch|opening|inauguration|inaugural|anniversary|commemorative)\s+ceremony)\b(?!s\b|-)"
+)
+
+
+def _agreement_kind(noun: str, verb: str) -> tuple[str, int]:
+    low = noun.lower()
+    if re.search(r"memorand|mou", low):
+        return "mou", 3
+    if "intent" in low or low == "loi":
+        return "letter_of_intent", 3
+    if re.search(r"contract|deal", low):
+        return "contract", 3
+    if "declaration" in low:
+        return "declaration", 3
+    if "partnership" in low:
+        return "partnership", 2
+    if low:
+        return ("partnership", 1) if re.search(r"partner|team|hands", verb) else ("agreement", 2)
+    return "partnership", 1
+
+
+def _event_kind_near(sentence: Sentence, ents: Entities) -> str | None:
+    for m in _EVENT_NOUN.finditer(sentence.text):
+        at = sentence.start + m.start()
+        if any(o.start <= at < o.end for o in ents.org_mentions):
+            continue
+        return _EVENT_KIND.get(m.group("noun").lower(), "other")
+    return None
+
+
+def _event_name(s: str, m: re.Match[str]) -> str | None:
+    noun = m.group("noun")
+    if not noun[0].isupper():
+        return None
+    words = re.findall(r"[\w'’.-]+|\S", s[: m.start()])
+    name_words: list[str] = []
+    for w in reversed(words):
+        if (
+            w
+            and (w[0].isupper() or w[0].isdigit() or re.match(r"^[a-z]{1,2}-[A-Z]", w))
+            and w not in ("The", "A", "An")
+        ):
+            name_words.insert(0, w)
+            continue
+        break
+    if not name_words:
+        return None
+    name = " ".join([*name_words, noun])
+    after = re.match(r"^\s+(\d{4})\b", s[m.end() :])
+    if after:
+        name += " " + after.group(1)
+    return name if name in s else None
+
+
+def _nearest(dates: Sequence[DateHit], at: int) -> DateHit | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: (abs(d.start - at), d.start < at))
+
+
+def _distinct_dates(dates: Sequence[DateHit], text: str) -> list[DateHit]:
+    """Dates that name separate occurrences: 'in March 2010 and again in June 2011'."""
+    if not dates:
+        return []
+    out = [dates[0]]
+    for d in dates[1:]:
+        gap = text[out[-1].end : d.start]
+        if re.search(r"\band\b|,", gap) and len(gap) < 40 and d.value != out[-1].value:
+            out.append(d)
+    return out
+
+
+def _topics(span: str) -> list[str]:
+    out: list[str] = []
+    for m in re.finditer(
+        r"\b(?:on|covering|in the (?:fields?|areas?) of|to cooperate on|to work together on)\s+(?:the\s+)?"
+        r"([a-zA-Z][\w -]{2,60}?)(?=[,.;]|\s+(?:and to|with|in|at|by|which|that|to)\b|$)",
+        span,
+    ):
+        phrase = m.group(1).strip()
+        if phrase and not re.match(
+            r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+            r"February|March|April|May|June|July|August|September|October|November|"
+            r"December|\d)",
+            phrase,
+        ):
+            out.append(phrase)
+    return out[:5]
+
+
+_PROJECT_EXCLUDE = re.compile(r"\b(?:Strategy|Policy|Vision|Deal|Agenda|Law|Act|Plan|Initiative Act)\b")
+
+
+def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
+    s = sentence.text
+    out: list[tuple[str, int]] = []
+    patterns = (
+        r"\bthe\s+((?:[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,4}?(?:project|programme|program|initiative))\b",
+        r"((?:(?:[a-z]{1,2}-)?[A-Z][\w-]*\s+|of\s+|for\s+|and\s+){1,8}?(?:Project|Programme|Program|Initiative|Fund|"
+        r"Facility))\b",
+        r"\b(Academy\s+of(?:\s+(?:[A-Z][\w-]*|and|for|of|in))*\s+[A-Z][\w-]*)",
+        r"\b(Digital\s+Island(?:\s+[A-Z][\w-]*)+)",
+    )
+    for pattern in patterns:
+        for m in re.finditer(pattern, s):
+            name = m.group(1).strip()
+            words = name.split()
+            while words and (words[0] in ("The", "A", "An", "of", "for", "and") or words[0].islower()):
+                words.pop(0)
+            name = " ".join(words)
+            if len(words) < 2 or _PROJECT_EXCLUDE.search(name):
+                continue
+            start = sentence.start + m.start(1) + m.group(1).index(name)
+            if ents.org_by_name(name) is not None:
+                continue
+            caps = [w for w in words if w[0].isupper()]
+            if all(ents.org_by_name(w) or ents.country_code(w) for w in caps):
+                continue  # "the KOICA programme": an organization's programme without a name of its own
+            if any(
+                start < s0 + ln and s0 < start + len(name) for _, s0, ln in ((n, st, len(n)) for n, st in out)
+            ):
+                continue
+            out.append((name, start))
+    return out
