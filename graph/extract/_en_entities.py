@@ -463,6 +463,7 @@ class Entities:
                 self._proper_spans.append((start, start + len(surface)))
         self._listed_examples()
         self._described()
+        self._list_members()
         self._alias_pairs()
         self._governments()
         self._short_forms()
@@ -787,6 +788,26 @@ class Entities:
             if entry is not None:
                 self._link(org, entry)
             self._proper_spans.append((start, start + len(name)))
+
+    def _list_members(self) -> None:
+        """'Samsung C&T, Hyundai Engineering and Doosan Enerbility': unknown names listed with known firms."""
+        item = r"[A-Z][\w&-]*(?:[ ][A-Z][\w&.-]*){0,3}"
+        for m in re.finditer(rf"(?<![\w-])((?:{item},[ ])+{item},?[ ]and[ ]{item})", self.text):
+            items = [(i.start() + m.start(1), i.group(0).rstrip(".")) for i in re.finditer(item, m.group(1))]
+            known = [self.org_by_name(name) for _, name in items]
+            firms = [k for k in known if k is not None and not k.government]
+            if not firms or len(firms) == len(items):
+                continue
+            kinds = {k.kind for k in firms}
+            for (start, name), org in zip(items, known, strict=True):
+                if org is not None or name in FUNCTION_WORDS or name.split()[0] in FUNCTION_WORDS:
+                    continue
+                if self.country_code(name) or self._gaz_lookup(name, "site") is not None:
+                    break  # a list of places or countries, not of organizations
+                if any(s <= start < e for s, e in self._proper_spans):
+                    continue
+                self._new_org([name], "en.org.listed", start, kind=kinds.pop() if len(kinds) == 1 else "other")
+                self._proper_spans.append((start, start + len(name)))
 
     def _group_short_forms(self) -> bool:
         """'Samsung' beside 'Samsung Electronics' is the short form, unless several firms share the prefix."""
@@ -1203,9 +1224,9 @@ class Entities:
             self._add_person(m.group(1), m.start(1), None, (m.start(2), m.end(2)), "en.person.apposition")
         for mention in self.org_mentions:
             pm = re.match(
-                r"^(?:'s|’s)?\s+((?:[A-Z][a-z]+\s+){1,3})" + name, text[mention.end : mention.end + 80]
+                r"^(?:'s|’s)?\s+((?:[A-Z][a-z]+\s+|C[EFOT]O\s+){1,3})" + name, text[mention.end : mention.end + 80]
             )
-            if pm and re.search(titles.replace("(?:Dr", "(?:Secretary|Dr"), pm.group(1)):
+            if pm and re.search(titles.replace("(?:Dr", "(?:Secretary|C[EFOT]O|Dr"), pm.group(1)):
                 self._add_person(
                     pm.group(2), mention.end + pm.start(2), pm.group(1).strip(), None, "en.person.title"
                 )

@@ -240,12 +240,12 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:  # type:
             continue
         stem, particle = w.stem, w.particle
         kind = org_suffix_kind(stem)
-        if kind is None and particle:
-            stem, particle = w.surface, ""
-            kind = org_suffix_kind(stem)
         if kind is None and stem.endswith("장") and org_suffix_kind(stem[:-1]):
             # "인도 정보통신청장": the title names the office it heads.
             stem, particle = stem[:-1], ""
+            kind = org_suffix_kind(stem)
+        if kind is None and particle:
+            stem, particle = w.surface, ""
             kind = org_suffix_kind(stem)
         if kind is None or stem.endswith("정부"):
             continue
@@ -261,7 +261,7 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:  # type:
         org = builder.add_org(names, kind, sentence.evidence("ko.org.suffix", 0.6), country=country or "KR"
                               if kind != "international" else None)
         mentions.append(Mention("org", org.key, start, w.start + len(stem), particle))
-        taken.append((start, w.start + len(stem)))
+        taken.append((w.start, w.start + len(stem)))  # the country word before still counts
     # Units named after their organization: "KT 홍보실", "코이카 연수사업실".
     for i, w in enumerate(ws[1:], start=1):
         prev = ws[i - 1]
