@@ -11,16 +11,20 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-app = typer.Typer(help="digicoop: a knowledge graph of international digital cooperation.", no_args_is_help=True)
+app = typer.Typer(
+    help="digicoop: a knowledge graph of international digital cooperation.", no_args_is_help=True
+)
 err = Console(stderr=True)
 
 StoreDir = Annotated[Path | None, typer.Option("--store", help="Folder of the embedded Oxigraph store.")]
 Memory = Annotated[bool, typer.Option("--memory", help="Keep the graph in memory only.")]
 Endpoint = Annotated[str | None, typer.Option("--endpoint", help="A remote SPARQL 1.1 query endpoint.")]
-UpdateEndpoint = Annotated[str | None, typer.Option("--update-endpoint", help="Its update endpoint, if different.")]
+UpdateEndpoint = Annotated[
+    str | None, typer.Option("--update-endpoint", help="Its update endpoint, if different.")
+]
 
 
-def _settings(store: Path | None, memory: bool, endpoint: str | None, update_endpoint: str | None):  # type: ignore[no-untyped-def]
+def _settings(store: Path | None, memory: bool, endpoint: str | None, update_endpoint: str | None):
     from api.settings import Settings
 
     overrides: dict[str, object] = {}
@@ -35,10 +39,10 @@ def _settings(store: Path | None, memory: bool, endpoint: str | None, update_end
     return Settings(**overrides)  # type: ignore[arg-type]
 
 
-def _open(settings):  # type: ignore[no-untyped-def]
-    from api.app import open_settings_store
+def _open(settings):
+    from api.app import store_from_settings
 
-    return open_settings_store(settings)
+    return store_from_settings(settings)
 
 
 @app.command()
@@ -49,7 +53,9 @@ def serve(
     update_endpoint: UpdateEndpoint = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    no_examples: Annotated[bool, typer.Option("--no-examples", help="Do not load examples/ at start.")] = False,
+    no_examples: Annotated[
+        bool, typer.Option("--no-examples", help="Do not load examples/ at start.")
+    ] = False,
 ) -> None:
     """Run the HTTP service (SPARQL, JSON endpoints and pages)."""
     import uvicorn
@@ -95,7 +101,9 @@ def facts(
             finally:
                 store.close()
             stem = path.stem if len(articles) == 1 else f"{path.stem}-{index + 1}"
-            (out / f"{stem}.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+            (out / f"{stem}.json").write_text(
+                json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
     raise typer.Exit(1 if failed else 0)
 
 
@@ -163,8 +171,12 @@ def query(
 
 @app.command()
 def load(
-    files: Annotated[list[Path], typer.Argument(help="RDF files: Turtle, N-Triples, N-Quads, TriG, JSON-LD.")],
-    graph: Annotated[str | None, typer.Option("--graph", help="Named graph IRI (default: one per file).")] = None,
+    files: Annotated[
+        list[Path], typer.Argument(help="RDF files: Turtle, N-Triples, N-Quads, TriG, JSON-LD.")
+    ],
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Named graph IRI (default: one per file).")
+    ] = None,
     store: StoreDir = None,
     memory: Memory = False,
     endpoint: Endpoint = None,

@@ -265,7 +265,7 @@ class Builder:
         )
 
 
-def _extend(target: list, items: list) -> None:  # type: ignore[type-arg]
+def _extend(target: list, items: list) -> None:
     for item in items:
         if item not in target:
             target.append(item)
@@ -273,8 +273,10 @@ def _extend(target: list, items: list) -> None:  # type: ignore[type-arg]
 
 def _names_meet(a: set[str], b: set[str]) -> bool:
     """Same project: a shared name, or one name qualifying the other ("글로벌 X 프로젝트" and "X 프로젝트")."""
-    return bool(a & b) or any(len(y) >= 4 and x.endswith(y) for x in a for y in b) or any(
-        len(x) >= 4 and y.endswith(x) for x in a for y in b
+    return (
+        bool(a & b)
+        or any(len(y) >= 4 and x.endswith(y) for x in a for y in b)
+        or any(len(x) >= 4 and y.endswith(x) for x in a for y in b)
     )
 
 

@@ -7,6 +7,7 @@ and with which particle.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -60,8 +61,38 @@ def _inside_compound(text: str, ws: list[Word], start: int) -> bool:
 
 
 _ACRONYM_STOP = {
-    "ICT", "IT", "AI", "PC", "PPP", "ODA", "AR", "VR", "IOT", "CEO", "MOU", "TV", "SNS", "GDP", "R&D", "ESG",
-    "NGO", "CIO", "CTO", "PR", "IPTV", "LTE", "SW", "HW", "DX", "UN", "KS", "ISO", "API", "DB", "GIS", "ID",
+    "ICT",
+    "IT",
+    "AI",
+    "PC",
+    "PPP",
+    "ODA",
+    "AR",
+    "VR",
+    "IOT",
+    "CEO",
+    "MOU",
+    "TV",
+    "SNS",
+    "GDP",
+    "R&D",
+    "ESG",
+    "NGO",
+    "CIO",
+    "CTO",
+    "PR",
+    "IPTV",
+    "LTE",
+    "SW",
+    "HW",
+    "DX",
+    "UN",
+    "KS",
+    "ISO",
+    "API",
+    "DB",
+    "GIS",
+    "ID",
 }
 
 
@@ -91,14 +122,23 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
             continue
         surface = text[start:end]
         particle = particle_after(end)
-        if entry.category != "country" and start > 0 and is_hangul(text[start - 1]) and is_hangul(text[start]):
+        if (
+            entry.category != "country"
+            and start > 0
+            and is_hangul(text[start - 1])
+            and is_hangul(text[start])
+        ):
             word = next((w for w in ws if w.start <= start < w.end), None)
             if word is not None and org_suffix_kind(word.stem):
                 continue  # "우정정보통신부" is not "정보통신부": the whole word names another body
         if entry.category == "organization" and entry.kind == "local_government" and particle not in _ACTING:
             # "전라남도 신안군": a place, unless the local government itself acts ("부산시는 …").
             entry = next(iter(gaz.lookup(surface, "site")), entry)
-        if entry.category == "country" and surface in _AMBIGUOUS_COUNTRIES and _inside_compound(text, ws, start):
+        if (
+            entry.category == "country"
+            and surface in _AMBIGUOUS_COUNTRIES
+            and _inside_compound(text, ws, start)
+        ):
             taken.append((start, end))  # "임자 기가 아일랜드": an island, not Ireland
             continue
         if entry.category == "organization":
@@ -108,7 +148,10 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
             continue  # countries are read after every organization span is known
         else:
             site = builder.add_site(
-                [surface], _site_kind(entry.kind), ev("ko.site.reference", 0.85), country=entry.country,
+                [surface],
+                _site_kind(entry.kind),
+                ev("ko.site.reference", 0.85),
+                country=entry.country,
                 iri=entry.iri,
             )
             mentions.append(Mention("site", site.key, start, end, particle))
@@ -124,7 +167,7 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
     return mentions
 
 
-def _add_ref_org(builder: Builder, surface: str, entry: Entry, evidence):  # type: ignore[no-untyped-def]
+def _add_ref_org(builder: Builder, surface: str, entry: Entry, evidence):
     kind: OrgKind = entry.kind if entry.kind in _ORG_KINDS else "other"  # type: ignore[assignment]
     org = builder.add_org([surface], kind, evidence, country=entry.country, iri=entry.iri)
     if entry.part_of:
@@ -132,11 +175,26 @@ def _add_ref_org(builder: Builder, surface: str, entry: Entry, evidence):  # typ
     return org
 
 
-_ORG_KINDS = {"company", "government", "local_government", "international", "ngo", "research", "academic", "other"}
+_ORG_KINDS = {
+    "company",
+    "government",
+    "local_government",
+    "international",
+    "ngo",
+    "research",
+    "academic",
+    "other",
+}
+
+
+_SITE_KINDS: dict[str, SiteKind] = {
+    k: k
+    for k in ("region", "city", "county", "island", "district", "venue", "building")
+}
 
 
 def _site_kind(kind: str) -> SiteKind:
-    return kind if kind in {"region", "city", "county", "island", "district", "venue", "building"} else "other"  # type: ignore[return-value]
+    return _SITE_KINDS.get(kind, "other")
 
 
 def org_suffix_kind(stem: str) -> OrgKind | None:
@@ -155,8 +213,8 @@ def org_suffix_kind(stem: str) -> OrgKind | None:
     return None
 
 
-def _alias_pairs(text, ws, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
-    """"국제이주기구 IOM(International Organization for Migration)", "세계은행(World Bank)",
+def _alias_pairs(text, ws, builder, mentions, taken, sentence) -> None:
+    """ "국제이주기구 IOM(International Organization for Migration)", "세계은행(World Bank)",
     "한국국제협력단(KOICA·코이카)": every form inside the brackets names the same organization."""
     for m in re.finditer(r"\(([^()]{2,90})\)", text):
         inner = m.group(1)
@@ -182,7 +240,9 @@ def _alias_pairs(text, ws, builder, mentions, taken, sentence) -> None:  # type:
         if not forms:
             continue
         # An acronym right before the anchor ("국제이주기구 IOM(…)") belongs to it too.
-        for extra in (w for w in ws if w.end <= anchor.start and anchor.start - w.end <= 1 and not w.particle):
+        for extra in (
+            w for w in ws if w.end <= anchor.start and anchor.start - w.end <= 1 and not w.particle
+        ):
             prev_org = _org_at(mentions, extra.start, extra.end)
             if prev_org and prev_org != target.key and (_latin(extra.surface) or _latin(anchor.surface)):
                 other = next(o for o in builder.orgs if o.key == prev_org)
@@ -200,7 +260,16 @@ def _alias_pairs(text, ws, builder, mentions, taken, sentence) -> None:  # type:
             mentions.remove(x)
         tail = re.match(r"[가-힣]{1,3}", text[m.end() :])
         particle = split_particle("가" + tail.group())[1] if tail else ""
-        first = min([anchor.start, *(x.start for x in mentions if x.category == "org" and x.key == target.key and x.end >= anchor.start - 1)])
+        first = min(
+            [
+                anchor.start,
+                *(
+                    x.start
+                    for x in mentions
+                    if x.category == "org" and x.key == target.key and x.end >= anchor.start - 1
+                ),
+            ]
+        )
         mentions.append(Mention("org", target.key, first, m.end(), particle))
         taken.append((anchor.start, m.end()))
 
@@ -213,7 +282,7 @@ def _is_title_phrase(text: str) -> bool:
     return any(text.startswith(t) or text.endswith(t) for t in TITLE_SUFFIXES) and " " in text
 
 
-def _merge(builder: Builder, keep, drop) -> None:  # type: ignore[no-untyped-def]
+def _merge(builder: Builder, keep, drop) -> None:
     if keep is drop:
         return
     for n in drop.names:
@@ -233,7 +302,7 @@ def _org_at(mentions: list[Mention], start: int, end: int) -> str | None:
     return None
 
 
-def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
+def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
     gaz = load_gazetteer()
     for i, w in enumerate(ws):
         if any(w.start < e and s < w.end for s, e in taken):
@@ -258,8 +327,12 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:  # type:
             if codes:  # "알제리 우정정보통신부": a foreign body named with its country
                 start, country = prev.start, codes[0]
                 names = [text[prev.start : w.start + len(stem)]]
-        org = builder.add_org(names, kind, sentence.evidence("ko.org.suffix", 0.6), country=country or "KR"
-                              if kind != "international" else None)
+        org = builder.add_org(
+            names,
+            kind,
+            sentence.evidence("ko.org.suffix", 0.6),
+            country=country or "KR" if kind != "international" else None,
+        )
         mentions.append(Mention("org", org.key, start, w.start + len(stem), particle))
         taken.append((w.start, w.start + len(stem)))  # the country word before still counts
     # Units named after their organization: "KT 홍보실", "코이카 연수사업실".
@@ -270,13 +343,18 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:  # type:
             continue
         if w.particle in {"에서", "에서는", "에서도", "에"} or w.stem.endswith(VENUE_SUFFIXES):
             continue  # "한국정보화진흥원 글로벌센터에서", "NIA 대회의실": premises, not a unit
-        unit = _unit_of_title(w.stem) or (w.stem if w.stem.endswith(UNIT_SUFFIXES) and len(w.stem) >= 3 else None)
+        unit = _unit_of_title(w.stem) or (
+            w.stem if w.stem.endswith(UNIT_SUFFIXES) and len(w.stem) >= 3 else None
+        )
         if unit is None or any(m.start <= w.start < m.end for m in mentions if m.category == "org"):
             continue
         parent_org = next(o for o in builder.orgs if o.key == parent)
         org = builder.add_org(
-            [f"{prev.stem} {unit}", unit], parent_org.kind, sentence.evidence("ko.org.unit", 0.6),
-            country=parent_org.country, part_of=parent,
+            [f"{prev.stem} {unit}", unit],
+            parent_org.kind,
+            sentence.evidence("ko.org.unit", 0.6),
+            country=parent_org.country,
+            part_of=parent,
         )
         if org.key != parent:
             org.part_of = parent
@@ -288,7 +366,7 @@ def _looks_like_title(stem: str) -> bool:
 
 
 def _unit_of_title(stem: str) -> str | None:
-    """"홍보실장" -> "홍보실"; "전자정부국장" -> "전자정부국": a unit head's title names the unit."""
+    """ "홍보실장" -> "홍보실"; "전자정부국장" -> "전자정부국": a unit head's title names the unit."""
     if not stem.endswith("장") or len(stem) < 4:
         return None
     unit = stem[:-1]
@@ -297,20 +375,25 @@ def _unit_of_title(stem: str) -> str | None:
     return None
 
 
-def _governments(text, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
+def _governments(text, builder, mentions, taken, sentence) -> None:
     gaz = load_gazetteer()
     for m in re.finditer(r"([가-힣]{1,12})\s?정부", text):
         codes = [e.country for e in gaz.lookup(m.group(1), "country") if e.country]
         if not codes or not all(e >= m.end() or s <= m.start() for s, e in taken):
             continue
-        org = builder.add_org([m.group()], "government", sentence.evidence("ko.org.government", 0.7),
-                              country=codes[0])
+        org = builder.add_org(
+            [m.group()], "government", sentence.evidence("ko.org.government", 0.7), country=codes[0]
+        )
         end = m.end()
-        mentions.append(Mention("org", org.key, m.start(), end, split_particle("가" + text[end : end + 3].split(" ")[0])[1]))
+        mentions.append(
+            Mention(
+                "org", org.key, m.start(), end, split_particle("가" + text[end : end + 3].split(" ")[0])[1]
+            )
+        )
         taken.append((m.start() + len(m.group(1)), end))
 
 
-def _countries(text, hits, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
+def _countries(text, hits, builder, mentions, taken, sentence) -> None:
     for start, end, entry in hits:
         if entry.category != "country" or not entry.country:
             continue
@@ -337,7 +420,7 @@ def _title(word: Word) -> str | None:
     return stem if stem.endswith(TITLE_SUFFIXES) else None
 
 
-def _people(text, ws, builder, mentions, sentence) -> None:  # type: ignore[no-untyped-def]
+def _people(text, ws, builder, mentions, sentence) -> None:
     ev = sentence.evidence("ko.person", 0.7)
 
     def org_key(w: Word) -> str | None:
@@ -359,7 +442,13 @@ def _people(text, ws, builder, mentions, sentence) -> None:  # type: ignore[no-u
         # ORG의 NAME… TITLE: "세계은행의 후안 호세 다붑 사무총장과"
         if org_key(w) and w.particle == "의":
             j = i + 1
-            while j < len(ws) and j <= i + 4 and not _title(ws[j]) and not ws[j].particle and is_hangul(ws[j].surface):
+            while (
+                j < len(ws)
+                and j <= i + 4
+                and not _title(ws[j])
+                and not ws[j].particle
+                and is_hangul(ws[j].surface)
+            ):
                 j += 1
             if j < len(ws) and j > i + 1 and _title(ws[j]) and not any(org_key(x) for x in ws[i + 1 : j]):
                 name = text[ws[i + 1].start : ws[j - 1].end]
@@ -375,7 +464,7 @@ def _people(text, ws, builder, mentions, sentence) -> None:  # type: ignore[no-u
             mentions.append(Mention("person", person.key, m.start(), m.end()))
 
 
-def _unit_affiliation(builder, mentions, title_word: Word, parent: str | None) -> str | None:  # type: ignore[no-untyped-def]
+def _unit_affiliation(builder, mentions, title_word: Word, parent: str | None) -> str | None:
     """A title that is an organization plus 장 ("조달청장") points at that organization."""
     stem = title_word.stem
     if stem.endswith("장") and org_suffix_kind(stem[:-1]):
@@ -389,19 +478,18 @@ def _unit_affiliation(builder, mentions, title_word: Word, parent: str | None) -
     return None
 
 
-def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:  # type: ignore[no-untyped-def]
+def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:
     """Venues and administrative places by their suffix, with containment along an address."""
-    from graph.extract._ko_text import kiwi
-
-    proper = {t.form for t in kiwi().tokenize(text) if t.tag == "NNP"}
     ev = sentence.evidence
-    for i, w in enumerate(ws):
+    for w in ws:
         if any(m.start <= w.start < m.end for m in mentions):
             continue
         stem = w.stem if w.particle else w.surface
-        for suffix, kind in PLACE_SUFFIXES:
+        for suffix, place_kind in PLACE_SUFFIXES:
             if stem.endswith(suffix) and stem not in NOT_PLACE and 2 <= len(stem) <= 5 and stem in proper:
-                site = builder.add_site([stem], kind, ev("ko.site.suffix", 0.6), country="KR")  # type: ignore[arg-type]
+                site = builder.add_site(
+                    [stem], _site_kind(place_kind), ev("ko.site.suffix", 0.6), country="KR"
+                )
                 mentions.append(Mention("site", site.key, w.start, w.start + len(stem), w.particle))
                 break
     mentions.sort(key=lambda m: m.start)
@@ -416,10 +504,17 @@ def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:  # ty
         while j > 0 and ws[j].start - ws[j - 1].end <= 1 and not ws[j - 1].particle:
             prev = ws[j - 1]
             kinds = {m.category for m in mentions if m.start <= prev.start < m.end}
-            if "site" in kinds or "org" in kinds or prev.surface in proper or re.fullmatch(r"[A-Z][A-Za-z]+", prev.surface):
+            if (
+                "site" in kinds
+                or "org" in kinds
+                or prev.surface in proper
+                or re.fullmatch(r"[A-Z][A-Za-z]+", prev.surface)
+            ):
                 j -= 1
                 if "site" in kinds and within is None:
-                    within = next(m.key for m in mentions if m.start <= prev.start < m.end and m.category == "site")
+                    within = next(
+                        m.key for m in mentions if m.start <= prev.start < m.end and m.category == "site"
+                    )
                 continue
             break
         qualified = j < i
@@ -431,13 +526,19 @@ def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:  # ty
         names = [full]
         if within is not None and j < i:
             first_non_site = next(
-                (k for k in range(j, i + 1) if not any(m.start <= ws[k].start < m.end and m.category == "site" for m in mentions)),
+                (
+                    k
+                    for k in range(j, i + 1)
+                    if not any(m.start <= ws[k].start < m.end and m.category == "site" for m in mentions)
+                ),
                 i,
             )
             short = text[ws[first_non_site].start : w.start + len(w.stem)]
-            if short != full and " " in short or (short != full and first_non_site < i):
-                names.append(short)
-            elif short != full and first_non_site == i and not is_hangul(short[:1]):
+            if (
+                (short != full and " " in short)
+                or (short != full and first_non_site < i)
+                or (short != full and first_non_site == i and not is_hangul(short[:1]))
+            ):
                 names.append(short)
         kind: SiteKind = "building" if venue_suffix in BUILDING_SUFFIXES else "venue"
         site = builder.add_site(names, kind, ev("ko.site.venue", 0.6), country="KR", within=within)
@@ -445,7 +546,7 @@ def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:  # ty
         taken.append((ws[j].start, w.start + len(w.stem)))
     # An address: "전라남도 신안군 임자도" nests each place in the one before it.
     sites = sorted((m for m in mentions if m.category == "site"), key=lambda m: m.start)
-    for a, b in zip(sites, sites[1:], strict=False):
+    for a, b in itertools.pairwise(sites):
         if 0 <= b.start - a.end <= 1 and not a.particle and a.key != b.key:
             inner = next(s for s in builder.sites if s.key == b.key)
             outer = next(s for s in builder.sites if s.key == a.key)
@@ -454,4 +555,6 @@ def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:  # ty
 
 
 def _rank(kind: str) -> int:
-    return {"region": 0, "city": 1, "county": 1, "district": 2, "island": 3, "building": 4, "venue": 4}.get(kind, 5)
+    return {"region": 0, "city": 1, "county": 1, "district": 2, "island": 3, "building": 4, "venue": 4}.get(
+        kind, 5
+    )

@@ -6,13 +6,13 @@ with no explicit subject is the last subject seen (Korean drops repeated subject
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from graph.extract._builder import Builder, Sentence, norm
+from graph.extract._builder import Builder, Sentence
 from graph.extract._ko_entities import Mention
-from graph.extract._ko_text import analyze
 from graph.extract._ko_lexicon import (
     AGREEMENT_WORDS,
     ANNOUNCED,
@@ -26,6 +26,7 @@ from graph.extract._ko_lexicon import (
     PROJECT_HEADS,
     RECURRING,
 )
+from graph.extract._ko_text import analyze
 from graph.extract.dates import DateMention, find_dates
 from graph.extract.themes import themes_in
 from graph.model import Agreement, AgreementKind, Event, EventKind, Project
@@ -136,38 +137,58 @@ def _quoted(text: str) -> list[tuple[int, int, str]]:
 _CLAUSE_BREAK = re.compile(r"…|⋯|;|\s-\s")
 
 
-def _agreement(sentence, mentions, orgs, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+def _agreement(sentence, mentions, orgs, subjects, builder, ctx) -> None:
     """Headlines pack clauses with "…": each clause may report its own agreement."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)), len(sentence.text) + 1]
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in itertools.pairwise(bounds):
         inside = [m for m in mentions if lo <= m.start < hi]
         clause_subjects = subjects if len(bounds) == 2 else _subjects(sentence.text[:hi], inside, builder)
-        _agreement_clause(sentence, lo, hi, inside, [m for m in inside if m.category == "org"], clause_subjects,
-                          builder, ctx)
+        _agreement_clause(
+            sentence,
+            lo,
+            hi,
+            inside,
+            [m for m in inside if m.category == "org"],
+            clause_subjects,
+            builder,
+            ctx,
+        )
 
 
-def _agreement_clause(sentence, lo, hi, mentions, orgs, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+def _agreement_clause(sentence, lo, hi, mentions, orgs, subjects, builder, ctx) -> None:
     text = sentence.text
     clause = text[lo:hi]
-    hit = next(((lo + m.start(), word, kind) for word, kind in AGREEMENT_WORDS
-                if (m := re.search(re.escape(word), clause))), None)
+    hit = next(
+        (
+            (lo + m.start(), word, kind)
+            for word, kind in AGREEMENT_WORDS
+            if (m := re.search(re.escape(word), clause))
+        ),
+        None,
+    )
     if hit is None:
         return
     rest = text[hit[0] : hi]
     headline_style = re.fullmatch(r"\S+\s*(체결|서명)?\s*", rest) is not None and lo > 0
     if not (CONCLUDED.search(rest) or headline_style) or PLANNED.search(rest):
         return
-    position, word, kind = hit
+    position, _word, kind = hit
     verb = CONCLUDED.search(text, position, hi)
     limit = verb.start() if verb else hi
     before = [m for m in mentions if m.start < position]
-    partners = [m for m in mentions if m.start < limit and m.particle in WITH and m.category in {"org", "person", "country"}]
+    partners = [
+        m
+        for m in mentions
+        if m.start < limit and m.particle in WITH and m.category in {"org", "person", "country"}
+    ]
     parties = list(subjects)
     governments: dict[str, str] = {}
     adnominal = re.match(r"\S*\s*(에|을|를)?\s*(서명|체결)한|\S*\s*(을|를)?\s*맺은", text[position:hi])
     if adnominal and not subjects:
         # "…양해각서에 서명한 A(왼쪽)과 B": the signers follow the verb.
-        after = [m for m in mentions if m.start >= position + adnominal.end() and m.category in {"org", "person"}]
+        after = [
+            m for m in mentions if m.start >= position + adnominal.end() and m.category in {"org", "person"}
+        ]
         signers = [a for m in after if (a := _actor(builder, m))]
         if len(set(signers)) >= 2:
             partners, parties = [], list(dict.fromkeys(signers))
@@ -188,13 +209,19 @@ def _agreement_clause(sentence, lo, hi, mentions, orgs, subjects, builder, ctx) 
                     parties.append(actor)
     if governments:  # a country signs: its government, and our own if none is named
         for code, surface in governments.items():
-            gov = builder.add_org([surface], "government", sentence.evidence("ko.org.signatory", 0.6), country=code)
+            gov = builder.add_org(
+                [surface], "government", sentence.evidence("ko.org.signatory", 0.6), country=code
+            )
             parties.append(gov.key)
         if not subjects:
             home = next((m for m in mentions if m.category == "country" and m.key not in governments), None)
             if home is not None:
-                gov = builder.add_org([text[home.start : home.end]], "government",
-                                      sentence.evidence("ko.org.signatory", 0.6), country=home.key)
+                gov = builder.add_org(
+                    [text[home.start : home.end]],
+                    "government",
+                    sentence.evidence("ko.org.signatory", 0.6),
+                    country=home.key,
+                )
                 parties.insert(0, gov.key)
     if not subjects and not governments and ctx.subject and len(parties) < 2:
         parties = [*ctx.subject, *[p for p in parties if p not in ctx.subject]]
@@ -213,12 +240,23 @@ def _agreement_clause(sentence, lo, hi, mentions, orgs, subjects, builder, ctx) 
     agreement_kind: AgreementKind = kind  # type: ignore[assignment]
     if "각각" in text and len(parties) > 2:
         # "MS와 인텔도 … 세계은행과 각각 MOU": one agreement per signer with the common partner.
-        common = _actor(builder, partners[-1]) if partners else parties[-1]
+        common = (_actor(builder, partners[-1]) if partners else None) or parties[-1]
         for signer in (p for p in parties if p != common):
-            builder.add_agreement(Agreement(agreement_kind, [signer, common], when, place, [topic] if topic else [],
-                                            themes, list(evidence)))
+            builder.add_agreement(
+                Agreement(
+                    agreement_kind,
+                    [signer, common],
+                    when,
+                    place,
+                    [topic] if topic else [],
+                    themes,
+                    list(evidence),
+                )
+            )
         return
-    builder.add_agreement(Agreement(agreement_kind, parties, when, place, [topic] if topic else [], themes, evidence))
+    builder.add_agreement(
+        Agreement(agreement_kind, parties, when, place, [topic] if topic else [], themes, evidence)
+    )
     ctx.last_parties = parties
 
 
@@ -243,7 +281,7 @@ def _topic_before(text: str, position: int) -> str | None:
 # -- events --------------------------------------------------------------------------------
 
 
-def _event(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+def _event(sentence, mentions, subjects, builder, ctx) -> None:
     text = sentence.text
     hit = None
     for word, kind in EVENT_WORDS:
@@ -256,8 +294,10 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[
     before = text[:start_pos]
     if re.search(r"\d+\s?개\s?(\S+\s){0,2}\S*$", before):
         return  # "16개 초청연수 과정을 열 계획": a series, not one event
-    if ctx.last_event is not None and re.match(r"\s*(은|는|에는|도)\s", text[end_pos:]) and (
-        not before.strip() or re.search(r"(이번|이|그|해당|첫)\s?$", before)
+    if (
+        ctx.last_event is not None
+        and re.match(r"\s*(은|는|에는|도)\s", text[end_pos:])
+        and (not before.strip() or re.search(r"(이번|이|그|해당|첫)\s?$", before))
     ):
         # "과정은 A와 B가 함께 운영한다": more about the event just read.
         _extend_event(ctx.last_event, text, mentions, subjects, builder, start_pos, sentence)
@@ -296,7 +336,7 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[
     ctx.last_event = builder.add_event(event)
 
 
-def _extend_event(event, text, mentions, subjects, builder, position, sentence) -> None:  # type: ignore[no-untyped-def]
+def _extend_event(event, text, mentions, subjects, builder, position, sentence) -> None:
     for key in _organizers(text, mentions, subjects, builder, position):
         if key not in event.organizers:
             event.organizers.append(key)
@@ -314,14 +354,16 @@ def _event_name(text: str, start: int, end: int) -> str | None:
     words = m.group(1).split() if m else []
     kept: list[str] = []
     for w in reversed(words):
-        if re.search(r"(을|를|은|는|이|가|에|에서|와|과|의|도|으로|로|하는|한|인|된|등|\*)$", w) or re.search(r"\d", w):
+        if re.search(r"(을|를|은|는|이|가|에|에서|와|과|의|도|으로|로|하는|한|인|된|등|\*)$", w) or re.search(
+            r"\d", w
+        ):
             break
         kept.insert(0, w)
     name = " ".join([*kept, text[start:end]]).strip()
     return name if kept else None
 
 
-def _organizers(text, mentions, subjects, builder, position) -> list[str]:  # type: ignore[no-untyped-def]
+def _organizers(text, mentions, subjects, builder, position) -> list[str]:
     out = list(subjects)
     joint = re.search(r"(와|과)\s?(공동으로|함께|공동 주최|공동주최)", text)
     for m in mentions:
@@ -332,14 +374,21 @@ def _organizers(text, mentions, subjects, builder, position) -> list[str]:  # ty
             continue
         listed_joint = joint and m.particle in WITH | {""} and m.end <= joint.end()
         host_list = re.match(r"[\s·,]*(공동개최|공동 개최|공동주최|주최|주관)", text[m.end :])
-        if listed_joint or host_list or (m.particle in WITH and re.search(r"함께 (운영|개최|진행|연다|열)", text)):
-            if actor not in out:
-                out.append(actor)
+        if (
+            listed_joint
+            or host_list
+            or (m.particle in WITH and re.search(r"함께 (운영|개최|진행|연다|열)", text))
+        ) and actor not in out:
+            out.append(actor)
     # "행안부·WeGo·세계은행·ITU 공동개최": a list of organizations before the word.
     host = re.search(r"(공동개최|공동 개최|공동주최|주최)", text)
     if host:
         for m in mentions:
-            if m.category == "org" and m.end <= host.start() and re.fullmatch(r"[\s·,.ㆍA-Za-z가-힣]*", text[m.end : host.start()]):
+            if (
+                m.category == "org"
+                and m.end <= host.start()
+                and re.fullmatch(r"[\s·,.ㆍA-Za-z가-힣]*", text[m.end : host.start()])
+            ):
                 actor = _actor(builder, m)
                 if actor and actor not in out:
                     out.append(actor)
@@ -347,7 +396,7 @@ def _organizers(text, mentions, subjects, builder, position) -> list[str]:  # ty
 
 
 def _footnote_countries(sentence: Sentence, builder: Builder) -> list[str]:
-    """"19개국*이 참여": the starred footnote paragraph that follows lists the countries."""
+    """ "19개국*이 참여": the starred footnote paragraph that follows lists the countries."""
     if not re.search(r"개국\s?\*", sentence.text):
         return []
     body = builder.article.text
@@ -366,17 +415,28 @@ def _footnote_countries(sentence: Sentence, builder: Builder) -> list[str]:
 _RUNS = re.compile(r"(추진|운영|구축|시작|진행|만들|개발|도입|출범|착수|설립|세운|열었)")
 
 
-def _project(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+def _project(sentence, mentions, subjects, builder, ctx) -> None:
     text = sentence.text
     about_project = not any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS)
     for names, start, _end in _project_names(text):
         operators = list(subjects) or (list(ctx.subject) if _RUNS.search(text) else [])
         # "코이카 초청연수", "KT의 기가스토리": an organization named in or before the name runs it.
-        owner = next((m for m in mentions if m.category == "org" and start - 2 <= m.end and m.start <= start + 1
-                      and (m.particle in {"", "의"})), None)
+        owner = next(
+            (
+                m
+                for m in mentions
+                if m.category == "org"
+                and start - 2 <= m.end
+                and m.start <= start + 1
+                and (m.particle in {"", "의"})
+            ),
+            None,
+        )
         if owner is not None and (actor := _actor(builder, owner)):
             operators = [actor]
-        partners = [a for m in mentions if m.particle in WITH and (a := _actor(builder, m)) and a not in operators]
+        partners = [
+            a for m in mentions if m.particle in WITH and (a := _actor(builder, m)) and a not in operators
+        ]
         sites = [m.key for m in mentions if m.category == "site" and m.particle in LOCATIVE and about_project]
         countries = [m.key for m in mentions if m.category == "country" and about_project]
         for key in sites:
@@ -384,9 +444,13 @@ def _project(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignor
             if site.country and site.country not in countries:
                 countries.append(site.country)
         # "NIA는 2002년 IAC 구축 사업을 시작해": a date before the name, the verb after it.
-        start_dates = [d for d in _dates(sentence, ctx, "past")
-                       if about_project and d.end <= start
-                       and re.match(r"\S*\s?.{0,12}?(시작|착수|개시|출범|문을 연|개소|구축한|추진된)", text[_end:])]
+        start_dates = [
+            d
+            for d in _dates(sentence, ctx, "past")
+            if about_project
+            and d.end <= start
+            and re.match(r"\S*\s?.{0,12}?(시작|착수|개시|출범|문을 연|개소|구축한|추진된)", text[_end:])
+        ]
         builder.add_project(
             Project(
                 names=names,
@@ -402,10 +466,34 @@ def _project(sentence, mentions, subjects, builder, ctx) -> None:  # type: ignor
 
 
 _ONLY_PARTICLE = re.compile(r"와|과|의|및|를|을|은|는|이|가|에|에서|로|으로|도|또는|등")
-_NOT_NAME_WORD = re.compile(r"(하는|한|인|된|위한|통한|적|던|며|고|서|별|형|라|면|다|게|지|는|할|될)$|^\d|년$|개$|곳$|명$")
+_NOT_NAME_WORD = re.compile(
+    r"(하는|한|인|된|위한|통한|적|던|며|고|서|별|형|라|면|다|게|지|는|할|될)$|^\d|년$|개$|곳$|명$"
+)
 _TIME_WORDS = {
-    "경우", "만큼", "때문", "위해", "통해", "대해", "따라", "동안", "맡고", "전", "후", "지난", "올해", "내년", "작년",
-    "최근", "이번", "당시", "향후", "앞서", "이후", "현재", "및", "등",
+    "경우",
+    "만큼",
+    "때문",
+    "위해",
+    "통해",
+    "대해",
+    "따라",
+    "동안",
+    "맡고",
+    "전",
+    "후",
+    "지난",
+    "올해",
+    "내년",
+    "작년",
+    "최근",
+    "이번",
+    "당시",
+    "향후",
+    "앞서",
+    "이후",
+    "현재",
+    "및",
+    "등",
 }
 
 
@@ -416,7 +504,12 @@ def _name_before(text: str, head_start: int, max_words: int = 4) -> list[str]:
     for word in reversed([w for w in analyze(text).words if w.end <= head_start]):
         if text[word.end : edge].strip() or len(kept) >= max_words:
             break
-        if word.particle or _NOT_NAME_WORD.search(word.surface) or word.surface in _TIME_WORDS or _ONLY_PARTICLE.fullmatch(word.surface):
+        if (
+            word.particle
+            or _NOT_NAME_WORD.search(word.surface)
+            or word.surface in _TIME_WORDS
+            or _ONLY_PARTICLE.fullmatch(word.surface)
+        ):
             break
         kept.insert(0, word.surface)
         edge = word.start
@@ -430,7 +523,7 @@ _DEFINITION = re.compile(r"^(?P<name>(?:\S+ ){0,2}\S+?)(은|는) .*(프로그램
 
 
 def _split_quoted(quoted: str) -> list[str]:
-    """"씨앗온(CIAT-ON)" -> ["씨앗온", "CIAT-ON"]."""
+    """ "씨앗온(CIAT-ON)" -> ["씨앗온", "CIAT-ON"]."""
     m = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", quoted)
     return [m.group(1), m.group(2)] if m else [quoted.strip()]
 

@@ -46,7 +46,10 @@ def kiwi() -> Kiwi:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Sentences of a Korean body, one paragraph (line) at a time, with offsets into ``text``."""
+    """Sentences of a Korean body, one paragraph (line) at a time, with offsets into ``text``.
+
+    Kiwi analyzes each paragraph once; the tokens of each sentence are kept for :func:`analyze`.
+    """
     fixed = _LIST_DOT.sub("·", text)
     out: list[Sentence] = []
     analyzer = kiwi()
@@ -55,14 +58,42 @@ def sentences(text: str) -> list[Sentence]:
         if not chunk.strip():
             continue
         with _lock:  # Kiwi objects are not documented as thread-safe
-            parts = analyzer.split_into_sents(chunk)
+            parts = analyzer.split_into_sents(chunk, return_tokens=True)
         for part in parts:
             start, end = para.start() + part.start, para.start() + part.end
             while start < end and text[start].isspace():
                 start += 1
             if start < end:
-                out.append(Sentence(start, end, fixed[start:end]))
+                sentence = fixed[start:end]
+                shift = start - para.start()
+                _TOKENS[sentence] = [
+                    _Token(t.form, t.tag, t.start - shift, t.len)
+                    for t in (part.tokens or [])
+                    if t.start >= shift
+                ]
+                out.append(Sentence(start, end, sentence))
     return out
+
+
+@dataclass(frozen=True)
+class _Token:
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+# Tokens of recently split sentences, so a sentence is analyzed once (bounded: oldest dropped).
+_TOKENS: dict[str, list[_Token]] = {}
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    found = _TOKENS.get(sentence)
+    if found is not None:
+        return found
+    with _lock:
+        tokens = [_Token(t.form, t.tag, t.start, t.len) for t in kiwi().tokenize(sentence)]
+    return tokens
 
 
 @dataclass(frozen=True)
@@ -94,8 +125,9 @@ class Analysis:
 @lru_cache(maxsize=512)
 def analyze(sentence: str) -> Analysis:
     """Split a sentence into words; Kiwi's morphemes tell a particle from a name's last syllable."""
-    with _lock:
-        tokens = kiwi().tokenize(sentence)
+    tokens = _tokens(sentence)
+    if len(_TOKENS) > 4096:
+        _TOKENS.clear()
     particle_starts = sorted(t.start for t in tokens if t.tag.startswith("J"))
     out = []
     for m in _WORD.finditer(sentence):

@@ -29,7 +29,9 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     labels = sorted(slug_of, key=len, reverse=True)
     # Latin labels must stand as words ("AI" not inside "SAID"); Hangul ones may take particles.
     pattern = "|".join(
-        rf"(?<![A-Za-z0-9]){re.escape(label)}(?![A-Za-z0-9])" if re.search(r"[a-z]", label) else re.escape(label)
+        rf"(?<![A-Za-z0-9]){re.escape(label)}(?![A-Za-z0-9])"
+        if re.search(r"[a-z]", label)
+        else re.escape(label)
         for label in labels
     )
     return re.compile(pattern or r"(?!x)x", re.IGNORECASE), slug_of
