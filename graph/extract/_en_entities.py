@@ -36,6 +36,8 @@ _HEAD_KIND: dict[str, str] = {
             "Parliament",
             "Assembly",
             "Division",
+            "Embassy",
+            "Consulate",
         ],
         "government",
     ),
@@ -209,9 +211,44 @@ _GENERIC_FIRST = frozenset(
     ]
 )
 _PORTFOLIO = frozenset(
-    """Affairs Trade Science Technology Energy Industry Finance Health Education Defense Defence Justice Interior
-    Agriculture Economy Planning Innovation ICT Youth Culture Sports Tourism Environment Labor Labour Security
-    Communications Information Foreign Home Digital Transport Land Infrastructure Fisheries Oceans""".split()
+    [
+        "Affairs",
+        "Trade",
+        "Science",
+        "Technology",
+        "Energy",
+        "Industry",
+        "Finance",
+        "Health",
+        "Education",
+        "Defense",
+        "Defence",
+        "Justice",
+        "Interior",
+        "Agriculture",
+        "Economy",
+        "Planning",
+        "Innovation",
+        "ICT",
+        "Youth",
+        "Culture",
+        "Sports",
+        "Tourism",
+        "Environment",
+        "Labor",
+        "Labour",
+        "Security",
+        "Communications",
+        "Information",
+        "Foreign",
+        "Home",
+        "Digital",
+        "Transport",
+        "Land",
+        "Infrastructure",
+        "Fisheries",
+        "Oceans",
+    ]
 )
 _TITLE_WORDS = frozenset(
     [
@@ -329,9 +366,11 @@ class Entities:
         self.countries: dict[str, list[Evidence]] = {}
         self.country_mentions: list[Mention] = []
         self.people: dict[str, PersonRec] = {}
+        self._text_parents: set[str] = set()  # organizations the text itself names as a parent
         self._proper_spans: list[tuple[int, int]] = []  # organization proper names (no countries inside)
         self._country_names: dict[str, str] = {}  # surface form -> alpha-2
         self._demonyms: dict[str, str] = {}
+        self._regexes: tuple[re.Pattern[str] | None, re.Pattern[str] | None] = (None, None)
         self._load_countries()
 
     # -- helpers ----------------------------------------------------------------------------
@@ -358,24 +397,14 @@ class Entities:
         return found[0] if found else None
 
     def _load_countries(self) -> None:
-        if self.gaz is None:
-            return
-        for name, entry in self.gaz.names("country"):
-            if re.search(r"[A-Za-z]", name) and entry.country:
-                self._country_names[name] = entry.country
-                for demonym in getattr(entry, "demonyms", ()) or ():
-                    self._demonyms[demonym] = entry.country
+        if self.gaz is not None:
+            self._country_names, self._demonyms, self._regexes = _country_lexicon(self.gaz)
 
     def country_code(self, word: str) -> str | None:
         return self._country_names.get(word) or self._demonyms.get(word)
 
     def _country_regex(self, with_demonyms: bool) -> re.Pattern[str] | None:
-        forms = list(self._country_names) + (list(self._demonyms) if with_demonyms else [])
-        forms = [f for f in forms if len(f) > 2]
-        if not forms:
-            return None
-        forms.sort(key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+        return self._regexes[1 if with_demonyms else 0]
 
     # -- organizations ----------------------------------------------------------------------
 
@@ -541,8 +570,16 @@ class Entities:
             conn = toks[k + 1]
             if conn.text not in ("of", "for", "on", "and", "&") or not self._adjacent(toks[k], conn):
                 break
+            if conn.text == "on" and toks[i].text not in ("Commission", "Committee", "Council", "Forum"):
+                break  # "Board on AI education" is a topic, "Commission on Human Rights" a name
             if conn.text in ("and", "&") and not complement:
                 break  # "Hyundai Engineering and Doosan": 'and' after the head joins another body
+            if conn.text == "of":
+                nxt = (
+                    toks[k + 3].text if toks[k + 2].text == "the" and k + 3 < len(toks) else toks[k + 2].text
+                )
+                if nxt in ("Republic", "Kingdom", "State", "Federation") or self.country_code(nxt):
+                    break  # "Ministry of Digital Technologies of the Republic of Uzbekistan": the country follows
             complement = True
             m = k + 2
             if toks[m].text == "the" and conn.text in ("of", "for", "on") and m + 1 < len(toks):
@@ -586,7 +623,9 @@ class Entities:
                 r"(?:at|during|attend(?:ed|s)?|host(?:ed|s)?|held|holds|of|opened|organi[sz]ed)\s+the\s+$"
                 r"|\b\d{4}\s+$|\b\d+(?:st|nd|rd|th)\s+$",
                 before,
-            ) or re.match(r"^\s+(?:was|is|will be)\s+held|^\s+took place|^\s+(?:on|in|from)\s+\d|^\s+\d{4}", after):
+            ) or re.match(
+                r"^\s+(?:was|is|will be)\s+held|^\s+took place|^\s+(?:on|in|from)\s+\d|^\s+\d{4}", after
+            ):
                 return True
         return False
 
@@ -806,7 +845,9 @@ class Entities:
                     break  # a list of places or countries, not of organizations
                 if any(s <= start < e for s, e in self._proper_spans):
                     continue
-                self._new_org([name], "en.org.listed", start, kind=kinds.pop() if len(kinds) == 1 else "other")
+                self._new_org(
+                    [name], "en.org.listed", start, kind=kinds.pop() if len(kinds) == 1 else "other"
+                )
                 self._proper_spans.append((start, start + len(name)))
 
     def _group_short_forms(self) -> bool:
@@ -815,7 +856,7 @@ class Entities:
         for short in list(self.orgs.values()):
             if short.kind != "company" or short.government or short.key not in self.orgs:
                 continue
-            if any(o.part_of == short.key for o in self.orgs.values()) or any(
+            if short.key in self._text_parents or any(
                 _CORP_TAIL.match(" " + n.split(" ", 1)[1]) for n in short.names if " " in n
             ):
                 continue  # the text names the parent itself: "the cloud arm of Naver Corp."
@@ -977,6 +1018,7 @@ class Entities:
                     org.kind = "academic" if parent.kind == "academic" else "research"
                 else:
                     org.kind = parent.kind
+        self._text_parents = {o.part_of for o in self.orgs.values() if o.part_of}
         # reference data knows parents the text may also name
         for org in self.orgs.values():
             if org.part_of is None and org.iri and self.gaz is not None:
@@ -995,10 +1037,23 @@ class Entities:
             poss = None
             if regex is not None:
                 poss = re.search(
-                    "(" + regex.pattern + r")(?:'s|’s)\s+$", self.text[max(0, mention.start - 40) : mention.start]
+                    "(" + regex.pattern + r")(?:'s|’s)\s+$",
+                    self.text[max(0, mention.start - 40) : mention.start],
                 )
+            follow = (
+                re.match(
+                    r"^\s+of\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Federation)\s+of\s+(?:the\s+)?)?("
+                    + regex.pattern
+                    + ")",
+                    self.text[mention.end : mention.end + 60],
+                )
+                if regex is not None
+                else None
+            )
             if poss and self.country_code(poss.group(1)):
                 org.country = self.country_code(poss.group(1))
+            elif follow and self.country_code(follow.group(1)):
+                org.country = self.country_code(follow.group(1))
             elif regex is not None:
                 m = regex.search(org.names[0])
                 if m:
@@ -1021,9 +1076,6 @@ class Entities:
                 code = self.country_code(m.group(0))
                 if code:
                     hits.append((m.start(), m.end(), code))
-        for start, end, entry in self._gaz_find("country"):
-            if entry.country and re.search(r"[A-Za-z]", self.text[start:end]):
-                hits.append((start, end, entry.country))
         for start, end, code in sorted(hits):
             if _inside((start, end), self._proper_spans):
                 continue
@@ -1091,6 +1143,9 @@ class Entities:
             text,
         ):
             name = _trim_function_words(m.group(1))
+            at = m.start(1) + m.group(1).index(name)
+            if any(x.start <= at and at + len(name) <= x.end for x in self.site_mentions):
+                continue  # already known under a longer name
             if len(name.split()) >= 2 and not self._known_site(name):
                 self._add_site(name, m.start(1) + m.group(1).index(name), "venue", "en.site.venue")
         # islands: "X, on Y island", "X on the island of Y"
@@ -1200,7 +1255,9 @@ class Entities:
             role, person_name, at = m.group(1), m.group(2), m.start(2)
             words = person_name.split()
             # "Minister of ICT and Innovation Paula Ingabire": portfolio words are not the name
-            while len(words) > 2 and (words[0] in _PORTFOLIO or re.search(r"(?:tion|ment|ics|ity|ogy|ure)$", words[0])):
+            while len(words) > 2 and (
+                words[0] in _PORTFOLIO or re.search(r"(?:tion|ment|ics|ity|ogy|ure)$", words[0])
+            ):
                 role += " " + words[0]
                 at += len(words[0]) + 1
                 words.pop(0)
@@ -1224,7 +1281,8 @@ class Entities:
             self._add_person(m.group(1), m.start(1), None, (m.start(2), m.end(2)), "en.person.apposition")
         for mention in self.org_mentions:
             pm = re.match(
-                r"^(?:'s|’s)?\s+((?:[A-Z][a-z]+\s+|C[EFOT]O\s+){1,3})" + name, text[mention.end : mention.end + 80]
+                r"^(?:'s|’s)?\s+((?:[A-Z][a-z]+\s+|C[EFOT]O\s+){1,3})" + name,
+                text[mention.end : mention.end + 80],
             )
             if pm and re.search(titles.replace("(?:Dr", "(?:Secretary|C[EFOT]O|Dr"), pm.group(1)):
                 self._add_person(
@@ -1266,7 +1324,8 @@ class Entities:
         elif role and re.search(r"\b(?:President|Minister)\b", role):
             # "Rwandan Minister ...": the government of that country, when the text lists it
             before = re.search(
-                r"([A-Z][a-z]+)\s+" + re.escape(role) + r"\s+$", self.text[max(0, start - len(role) - 40) : start]
+                r"([A-Z][a-z]+)\s+" + re.escape(role) + r"\s+$",
+                self.text[max(0, start - len(role) - 40) : start],
             )
             code = self.country_code(before.group(1)) if before else None
             gov = next((o for o in self.orgs.values() if o.government and o.country == code), None)
@@ -1278,6 +1337,40 @@ class Entities:
         person.evidence.append(self._evidence(start, rule, 0.75))
         person.role = person.role or role
         person.affiliation = person.affiliation or affiliation
+
+
+_Lexicon = tuple[dict[str, str], dict[str, str], tuple[re.Pattern[str] | None, re.Pattern[str] | None]]
+_LEXICONS: dict[int, tuple[object, _Lexicon]] = {}
+
+
+def _country_lexicon(gazetteer: GazetteerLike) -> _Lexicon:
+    """English country names and demonyms of the reference data, with their scanners (built once per gazetteer)."""
+    cached = _LEXICONS.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    lexicon = _build_lexicon(gazetteer)
+    if len(_LEXICONS) > 8:
+        _LEXICONS.clear()
+    _LEXICONS[id(gazetteer)] = (gazetteer, lexicon)
+    return lexicon
+
+
+def _build_lexicon(gazetteer: GazetteerLike) -> _Lexicon:
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for name, entry in gazetteer.names("country"):
+        if re.search(r"[A-Za-z]", name) and entry.country:
+            names[name] = entry.country
+            for demonym in getattr(entry, "demonyms", ()) or ():
+                demonyms[demonym] = entry.country
+
+    def scanner(forms: list[str]) -> re.Pattern[str] | None:
+        forms = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
+        if not forms:
+            return None
+        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+
+    return names, demonyms, (scanner(list(names)), scanner([*names, *demonyms]))
 
 
 def _initials_fit(long_name: str, acronym: str) -> bool:

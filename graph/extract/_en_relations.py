@@ -138,6 +138,16 @@ class Relations:
         if lead and clause_start == sentence.start:
             clause_start = sentence.start + lead.end()
         mentions = self.orgs_in(clause_start, verb_at)
+        if (
+            not mentions
+            and self.agreements
+            and re.search(
+                r"(?i)\b(?:the|both)\s+(?:two\s+)?(?:sides|parties|ministries|companies|organi[sz]ations|agencies|"
+                r"institutions|countries|firms|partners)\b",
+                self.text[clause_start:verb_at],
+            )
+        ):
+            return list(self.agreements[-1].parties)  # "the two ministries will ...": the signatories
         if not mentions:
             # "The centre will train ...": the latest organization of that kind
             ana = re.match(
@@ -219,7 +229,9 @@ class Relations:
             parties = self.objects(at, sentence.end)
         else:
             subject = self.subject(sentence, abs_verb)
-            if not subject and re.search(r"\b(?:it|they|the company|the firm|the two)\b", prefix, re.IGNORECASE):
+            if not subject and re.search(
+                r"\b(?:it|they|the company|the firm|the two)\b", prefix, re.IGNORECASE
+            ):
                 subject = [] if anaphoric else self.previous_subject(sentence)
             parties.extend(subject)
             link = r"with|by|from" if kind == "contract" else r"with|by"
@@ -233,8 +245,8 @@ class Relations:
                 end = at + stop.start() if stop else sentence.end
                 partners = [k for k in self.objects(at, end) if k not in parties]
                 parties.extend(partners)
-        if not parties:
-            parties = self._country_parties(sentence, abs_verb, trig.end())
+        if not parties and not anaphoric:
+            parties = self._country_parties(sentence, abs_verb, sentence.start + trig.end())
         dates = self.dates(sentence, "past")
         when = _nearest(dates, abs_verb)
         place = self._place(sentence, abs_verb)
@@ -352,8 +364,17 @@ class Relations:
                 break
             for m in _EVENT_NOUN.finditer(sentence.text):
                 self._event_noun(sentence, m, bool(handled))
-            generic = re.search(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:event|gathering|session)\b", sentence.text)
-            if generic and self.events and not _EVENT_NOUN.search(sentence.text):
+            generic = re.search(
+                r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:event|gathering|session)\b", sentence.text
+            )
+            attending = re.search(
+                r"\b(?:attend|attended|attending|take part|took part|taking part|participate|participated)\b",
+                sentence.text,
+            )
+            recent = bool(self.events) and any(
+                e.end >= sentence.start - 400 for e in self.events[-1].evidence
+            )
+            if (generic or (attending and recent)) and self.events and not _EVENT_NOUN.search(sentence.text):
                 self._event_details(sentence, self.events[-1])
         self.events = [e for e in self.events if e.start is not None or e.name is not None]
 
@@ -375,7 +396,8 @@ class Relations:
         countries: list[str] = []
         orgs: list[str] = []
         people = (
-            r"(?:officials|delegates|delegation|delegations|participants|public servants|civil servants|"
+            r"(?:teachers|students|researchers|professionals|journalists|entrepreneurs|nurses|doctors|"
+            r"officials|delegates|delegation|delegations|participants|public servants|civil servants|"
             r"engineers|trainees|policymakers|experts|leaders|ministers|representatives)"
         )
         for m in re.finditer(people + r"\s+from\s+([^.;]{2,120})", s):
@@ -517,7 +539,13 @@ class Relations:
         if active is not None and not by:
             verb_at = sentence.start + active.start()
             organizers += [k for k in self.subject(sentence, verb_at) if k not in organizers]
-            through = re.match(r"^\s+(?:through|with|together with|jointly with)\s+", s[active.end() :])
+            through = re.match(
+                r"^\s+(?:through|with|together with|jointly with)\s+", s[active.end() :]
+            ) or re.search(
+                r"\b(?:co-organi[sz]ed|co-hosted|organi[sz]ed|held|hosted)\s+(?:jointly\s+)?(?:with|together with)\s+"
+                r"|\b(?:in partnership|in cooperation|in collaboration|jointly|together)\s+with\s+",
+                s[active.end() :],
+            )
             if through:
                 at = sentence.start + active.end() + through.end()
                 organizers += [k for k in self.objects(at, sentence.end) if k not in organizers]
@@ -568,7 +596,9 @@ class Relations:
             return
         if target.kind_default and not rec.kind_default:
             target.kind, target.kind_default = rec.kind, False
-        if rec.name and (target.name is None or (len(rec.name) > len(target.name) and target.name in rec.name)):
+        if rec.name and (
+            target.name is None or (len(rec.name) > len(target.name) and target.name in rec.name)
+        ):
             target.name = rec.name
         if target.start is None and rec.start is not None:
             target.start, target.end = rec.start, rec.end
@@ -617,14 +647,22 @@ class Relations:
         inside = self.orgs_in(start, end)
         if not operators and inside:
             operators = [inside[0].key]
-        if not operators and self.agreements and re.match(r"(?i)^the\s+(?:project|programme|program)\b", sentence.text):
+        if (
+            not operators
+            and self.agreements
+            and re.match(r"(?i)^the\s+(?:project|programme|program)\b", sentence.text)
+        ):
             # "The project, dubbed ...": the project the signatories just agreed on
             operators = list(self.agreements[-1].parties)
         partners: list[str] = []
-        for fm in re.finditer(r"\b(?:funding|financing|support|grants?)\s+from\s+|\b(?:funded|financed|backed)\s+by\s+",
-                              sentence.text):
+        for fm in re.finditer(
+            r"\b(?:funding|financing|support|grants?)\s+from\s+|\b(?:funded|financed|backed)\s+by\s+",
+            sentence.text,
+        ):
             at = sentence.start + fm.end()
-            partners += [k for k in self.objects(at, sentence.end) if k not in operators and k not in partners]
+            partners += [
+                k for k in self.objects(at, sentence.end) if k not in operators and k not in partners
+            ]
         sites = [m.key for m in self.ents.sites_in(start, end)]
         countries: list[str] = []
         for key in sites:
@@ -633,9 +671,12 @@ class Relations:
                 countries.append(code)
         countries += [c.key for c in self.ents.countries_in(start, end) if c.key not in countries]
         start_date = None
-        if re.search(r"\b(?:launched|started|began|opened|inaugurated|kicked off)\b", sentence.text):
-            hit = _nearest(self.dates(sentence, "past"), start)
-            start_date = hit.value if hit else None
+        launch = re.search(r"\b(?:launched|started|began|opened|inaugurated|kicked off)\b", sentence.text)
+        if launch:
+            after_launch = [
+                d for d in self.dates(sentence, "past") if d.start >= sentence.start + launch.start()
+            ]
+            start_date = after_launch[0].value if after_launch else None
         key = re.sub(r"\W+", "", name.casefold())
         project = next((p for p in self.projects if re.sub(r"\W+", "", p.names[0].casefold()) == key), None)
         if project is None:
@@ -705,7 +746,7 @@ class ProjectRec:
 _AGREEMENT_NOUN = re.compile(
     r"\b(?:memorand(?:um|a) of (?:understanding|cooperation|agreement)|memorandum|MoUs?|MOUs?|"
     r"letters? of intent|LOI|LoI|agreements?|contracts?|deals?|partnerships?|declarations?|accords?|pacts?|"
-    r"arrangements?)\b"
+    r"arrangements?|(?<=the )document)\b"
 )
 _AGREEMENT_TRIGGER = re.compile(
     r"\b(?:(?:signed|signs|sign|signing|inked|inks|concluded|concludes|sealed|seals|struck|strikes|"
@@ -833,7 +874,7 @@ def _topics(span: str) -> list[str]:
     return out[:5]
 
 
-_PROJECT_EXCLUDE = re.compile(r"\b(?:Strategy|Policy|Vision|Deal|Agenda|Law|Act|Plan|Initiative Act)\b")
+_PROJECT_EXCLUDE = re.compile(r"\b(?:Strategy|Policy|Vision|Deal|Agenda|Law|Act|Plan)\b(?!.*\b[Pp]roject$)")
 
 
 def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:

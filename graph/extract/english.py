@@ -50,7 +50,7 @@ class EnglishExtractor:
     ) -> None:
         self.gazetteer = gazetteer
         self.find_dates = find_dates
-        self.theme_labels = theme_labels
+        self.theme_labels = _combine(theme_labels)
 
     def extract(self, article: Article) -> Extraction:
         text = article.text or ""
@@ -114,6 +114,17 @@ class EnglishExtractor:
             for p in rel.projects
         ]
         return out
+
+
+def _combine(labels: ThemeLabels) -> list[tuple[str, re.Pattern[str]]]:
+    """One scanner per theme instead of one per label: a sentence is read once per theme."""
+    by_slug: dict[str, list[re.Pattern[str]]] = {}
+    for slug, pattern in labels:
+        by_slug.setdefault(slug, []).append(pattern)
+    return [
+        (slug, re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE))
+        for slug, patterns in by_slug.items()
+    ]
 
 
 _DEFAULT: EnglishExtractor | None = None
