@@ -43,8 +43,8 @@ class Store(Protocol):
 
     def graph_iris(self) -> Iterator[str]: ...
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update."""
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update (one transaction); relative IRIs resolve against ``base_iri``."""
 
     def raw_query(
         self,
@@ -52,7 +52,15 @@ class Store(Protocol):
         media_type: str,
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
+        *,
+        base_iri: str | None = None,
+        max_rows: int | None = None,
     ) -> RawResult:
-        """Run any query form and serialize its result in ``media_type`` (protocol use)."""
+        """Run any query form and serialize its result in ``media_type`` (protocol use).
+
+        With no dataset given the default graph is the union of all graphs; a SELECT
+        returns at most ``max_rows`` rows; ``RawResult.media_type`` says what was produced
+        when ``media_type`` does not fit the query form.
+        """
 
     def close(self) -> None: ...

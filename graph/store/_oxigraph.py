@@ -1,0 +1,287 @@
+"""Embedded Oxigraph: on disk (the default) or in memory, driven through pyoxigraph directly.
+
+Queries reach Oxigraph's engine as strings; the default graph of a query is the union of
+all named graphs unless the request names its own dataset.
+
+Timeouts: pyoxigraph has no per-query timeout and a running engine call cannot be
+interrupted from Python. Each query therefore runs on a worker thread that materialises its
+results row by row and checks the deadline between rows, while the caller waits only until
+the deadline and then raises QueryTimeout. Streaming queries (joins, cross products, paths
+that yield rows as they go) stop at the deadline and free their CPU; a query blocked inside
+one engine step (a huge ORDER BY or GROUP BY) keeps its worker busy until that step ends,
+but the caller is answered at the deadline and other requests run on other workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from graph.errors import QueryRefused, QueryTimeout, StoreError, StoreUnavailable
+from graph.store import _results
+from graph.store._results import Cell, Solution
+from graph.store._sparql import names_dataset, syntax_error
+from graph.store.base import RawResult, Row
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+RDF_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+
+
+def cell(term: Any) -> Cell:
+    if isinstance(term, ox.NamedNode):
+        return Cell("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Cell("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        return Cell("literal", term.value, term.datatype.value, term.language)
+    # RDF-star quoted triples are outside digicoop's vocabulary; keep them readable.
+    return Cell("literal", str(term))
+
+
+def rdflib_term(term: Any) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _results.XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return Literal(str(term))
+
+
+def _named(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError:
+        raise QueryRefused(f"<{iri}> is not a valid absolute IRI.") from None
+
+
+class _Deadline:
+    def __init__(self, seconds: float | None) -> None:
+        self.at = time.monotonic() + seconds if seconds else None
+        self.cancelled = threading.Event()
+
+    def check(self) -> None:
+        if self.cancelled.is_set() or (self.at is not None and time.monotonic() > self.at):
+            raise QueryTimeout("The query ran past the time limit and was stopped.")
+
+    def remaining(self) -> float | None:
+        return None if self.at is None else max(self.at - time.monotonic(), 0.0)
+
+
+class OxigraphStore:
+    """A pyoxigraph Store on disk (``path``) or in memory (``path=None``)."""
+
+    def __init__(self, path: Path | None = None, *, timeout: float | None = 30.0, workers: int = 16) -> None:
+        self.path = path
+        self.timeout = timeout
+        try:
+            if path is None:
+                self._store = ox.Store()
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            log.error("cannot open the store at %s: %s", path, exc)
+            raise StoreUnavailable(
+                f"The store folder {path} cannot be opened: it may be in use by another process, "
+                "read-only, or not an Oxigraph store."
+            ) from None
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="oxigraph-query")
+
+    @property
+    def pyoxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store, for bulk loading."""
+        return self._store
+
+    # -- running with a deadline -------------------------------------------------------------
+
+    def _run(self, work: Callable[[_Deadline], T], timeout: float | None = None) -> T:
+        deadline = _Deadline(timeout if timeout is not None else self.timeout)
+
+        def call(deadline: _Deadline) -> T:
+            try:
+                return work(deadline)
+            except Exception as exc:
+                # pyoxigraph result iterators may only be dropped on the thread that made them;
+                # the traceback's frames hold them, so let them go here, not where it is read.
+                exc.__traceback__ = None
+                exc.__context__ = None
+                raise exc from None
+
+        future: Future[T] = self._pool.submit(call, deadline)
+        try:
+            return future.result(timeout=deadline.remaining())
+        except FutureTimeout:
+            deadline.cancelled.set()
+            raise QueryTimeout("The query ran past the time limit and was stopped.") from None
+
+    def _query(
+        self,
+        sparql: str,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        base_iri: str | None = None,
+    ) -> Any:
+        kwargs: dict[str, Any] = {"base_iri": base_iri}
+        if default_graph_uris or named_graph_uris:
+            kwargs["default_graph"] = [_named(g) for g in default_graph_uris]
+            kwargs["named_graphs"] = [_named(g) for g in named_graph_uris]
+        elif not names_dataset(sparql):
+            kwargs["use_default_graph_as_union"] = True
+        try:
+            return self._store.query(sparql, **kwargs)
+        except SyntaxError as exc:
+            raise syntax_error(sparql, str(exc)) from None
+        except OSError as exc:
+            log.error("store read failed: %s", exc)
+            raise StoreError("The store could not be read.") from None
+
+    @staticmethod
+    def _solutions(result: Any, deadline: _Deadline, max_rows: int | None) -> list[Solution]:
+        rows: list[Solution] = []
+        names = [v.value for v in result.variables]
+        for solution in result:
+            deadline.check()
+            if max_rows is not None and len(rows) >= max_rows:
+                break
+            row: Solution = {}
+            for name in names:
+                term = solution[name]
+                if term is not None:
+                    row[name] = cell(term)
+            rows.append(row)
+        return rows
+
+    @staticmethod
+    def _triples(result: Any, deadline: _Deadline) -> list[Any]:
+        triples = []
+        for triple in result:
+            deadline.check()
+            triples.append(triple)
+        return triples
+
+    # -- the Store protocol ------------------------------------------------------------------
+
+    def select(self, sparql: str) -> list[Row]:
+        def work(deadline: _Deadline) -> list[Row]:
+            result = self._query(sparql)
+            if not isinstance(result, ox.QuerySolutions):
+                raise QueryRefused("This call expects a SELECT query.")
+            rows: list[Row] = []
+            names = [v.value for v in result.variables]
+            for solution in result:
+                deadline.check()
+                row: Row = {}
+                for name in names:
+                    term = solution[name]
+                    if term is not None:
+                        row[name] = rdflib_term(term)
+                rows.append(row)
+            return rows
+
+        return self._run(work)
+
+    def ask(self, sparql: str) -> bool:
+        def work(deadline: _Deadline) -> bool:
+            result = self._query(sparql)
+            if not isinstance(result, ox.QueryBoolean):
+                raise QueryRefused("This call expects an ASK query.")
+            return bool(result)
+
+        return self._run(work)
+
+    def construct(self, sparql: str) -> Graph:
+        def work(deadline: _Deadline) -> Graph:
+            result = self._query(sparql)
+            if not isinstance(result, ox.QueryTriples):
+                raise QueryRefused("This call expects a CONSTRUCT or DESCRIBE query.")
+            g = Graph()
+            for t in self._triples(result, deadline):
+                g.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
+            return g
+
+        return self._run(work)
+
+    def raw_query(
+        self,
+        sparql: str,
+        media_type: str,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        *,
+        base_iri: str | None = None,
+        max_rows: int | None = None,
+    ) -> RawResult:
+        def work(deadline: _Deadline) -> RawResult:
+            result = self._query(sparql, default_graph_uris, named_graph_uris, base_iri)
+            if isinstance(result, ox.QueryBoolean):
+                mt = media_type if media_type in _results.RESULT_TYPES else _results.JSON
+                return RawResult(_results.boolean(bool(result), mt), mt)
+            if isinstance(result, ox.QuerySolutions):
+                mt = media_type if media_type in _results.RESULT_TYPES else _results.JSON
+                names = [v.value for v in result.variables]
+                rows = self._solutions(result, deadline, max_rows)
+                return RawResult(_results.serialize(names, rows, mt), mt)
+            mt = media_type if media_type in RDF_TYPES else "text/turtle"
+            triples = self._triples(result, deadline)
+            body = ox.serialize(triples, format=RDF_TYPES[mt]) or b""
+            return RawResult(body, mt)
+
+        return self._run(work)
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        try:
+            self._store.update(sparql, base_iri=base_iri)
+        except SyntaxError as exc:
+            raise syntax_error(sparql, str(exc), what="update") from None
+        except OSError as exc:
+            log.error("store write failed: %s", exc)
+            raise StoreUnavailable("The store could not be written (disk full or read-only?).") from None
+
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        # One SPARQL Update is one transaction: readers see the old graph or the new one.
+        iri = _named(graph_iri).value
+        data = graph.serialize(format="nt")
+        self.update(f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{data}\n}} }}")
+
+    def drop_graph(self, graph_iri: str) -> bool:
+        node = _named(graph_iri)
+        if not self._store.contains_named_graph(node):
+            return False
+        self.update(f"DROP SILENT GRAPH <{node.value}>")
+        return True
+
+    def graph_iris(self) -> Iterator[str]:
+        for g in self._store.named_graphs():
+            if isinstance(g, ox.NamedNode):
+                yield g.value
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        with contextlib.suppress(OSError):
+            self._store.flush()
+        del self._store
