@@ -105,6 +105,8 @@ _HEAD_KIND: dict[str, str] = {
     ),
 }
 _ABBREV_HEADS = frozenset({"Corp", "Inc", "Ltd", "Co"})
+# Heads whose "of ..." complement is a portfolio: the body belongs to the country before it.
+_PORTFOLIO_HEADS = frozenset({"Ministry", "Department"})
 _UNIT_HEADS = frozenset(
     {
         "Institute",
@@ -129,6 +131,7 @@ _INTERNATIONAL = re.compile(
 )
 _EVENTISH_HEADS = frozenset({"Forum"})
 _VENUE_WORDS = frozenset({"Convention", "Exhibition", "Conference", "Hotel", "Trade", "Shopping", "Data"})
+_EVENT_HEADS = r"\b(?:Forum|Summit|Conference|Workshop|Seminar|Expo|Exhibition|Meeting|Congress|Symposium|Festival|Fair|Week)$"
 _VENUE_HEADS = ("Hotel", "Hall", "Stadium", "Tower", "Plaza", "Complex", "Building", "Campus", "Square")
 # Words that cannot stand alone for an organization even when they open its name.
 _GENERIC_FIRST = frozenset(
@@ -248,6 +251,13 @@ _PORTFOLIO = frozenset(
         "Infrastructure",
         "Fisheries",
         "Oceans",
+        "Telecommunications",
+        "Posts",
+        "Municipal",
+        "Rural",
+        "Housing",
+        "Safety",
+        "Technologies",
     ]
 )
 _TITLE_WORDS = frozenset(
@@ -367,6 +377,7 @@ class Entities:
         self.country_mentions: list[Mention] = []
         self.people: dict[str, PersonRec] = {}
         self._text_parents: set[str] = set()  # organizations the text itself names as a parent
+        self._poss_units: set[str] = set()
         self._proper_spans: list[tuple[int, int]] = []  # organization proper names (no countries inside)
         self._country_names: dict[str, str] = {}  # surface form -> alpha-2
         self._demonyms: dict[str, str] = {}
@@ -456,12 +467,16 @@ class Entities:
                 # two known names side by side name a third body: "Sony Ericsson"
                 spans[-1] = (previous[0], end, self.text[previous[0] : end], "Company")
                 continue
+            if re.match(r"^\s+(?:Hotel|Hotels|Resort)\b", self.text[end:]):
+                continue  # "the Harbour Hotel": a hotel brand in a venue name names the venue only
             spans.append((start, end, self.text[start:end], entry))
         known = [(a, b) for a, b, _, _ in spans]
-        for start, end, head in self._shape_spans():
+        shapes = self._shape_spans()
+        for start, end, head in shapes:
             if any(start < a and b == end for a, b in known):
                 continue  # "Rivals SK Telecom Co.": the reference name is the organization
             spans.append((start, end, self.text[start:end], head))
+        spans = [s for s in spans if not self._only_inside(s, shapes)]
         # the longest reading wins where two overlap; the shorter one inside still counts as named
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         for start, _end, surface, info in spans:
@@ -493,9 +508,12 @@ class Entities:
         self._listed_examples()
         self._described()
         self._list_members()
+        self._coordinated_firms()
         self._alias_pairs()
         self._governments()
+        self._local_governments()
         self._short_forms()
+        self._possessive_units()
         self._scan_mentions()
         self._units()
         if self._group_short_forms():
@@ -519,6 +537,10 @@ class Entities:
                 start, end = found
                 if tok.text in _EVENTISH_HEADS and self._eventish(start, end):
                     continue
+                if re.match(r"^\s+(?:Project|Programme|Program|Initiative)\b", self.text[end:]):
+                    continue  # "the Delta Health Network Project" names a project, not a body
+                if re.search(r"\bMinister\s+(?:of|for)\s+(?:the\s+)?$", self.text[max(0, start - 20) : start]):
+                    continue  # "Minister of Digital Technologies": the portfolio of a title
                 # the head is the last head noun before any "of"/"for" complement: "Cloud Solutions Division"
                 core = re.split(r"\s+(?:of|for|on)\s+", self.text[start:end])[0]
                 heads = [w.rstrip(".") for w in core.split() if w.rstrip(".") in _HEAD_KIND]
@@ -530,6 +552,22 @@ class Entities:
             if not any(_overlaps((span[0], span[1]), (k[0], k[1])) for k in kept):
                 kept.append(span)
         return sorted(kept)
+
+    def _only_inside(self, span: tuple[int, int, str, Any], shapes: list[tuple[int, int, str]]) -> bool:
+        """A reference name that the text only writes as the front of a longer body's name.
+
+        "Pacific Union Commission" is its own body; the union is not named unless the text writes
+        it elsewhere. Units ("KT Research Institute") keep their parent, which they belong to.
+        """
+        if isinstance(span[3], str) or span[3] is None:
+            return False
+        outer = [(a, b) for a, b, head in shapes if a <= span[0] and span[1] < b and head not in _UNIT_HEADS]
+        if not outer:
+            return False
+        for m in word_pattern(span[2]).finditer(self.text):
+            if not _inside((m.start(), m.end()), [(a, b) for a, b, _ in shapes if (a, b) != (m.start(), m.end())]):
+                return False
+        return True
 
     def _adjacent(self, a: Tok, b: Tok) -> bool:
         gap = self.text[a.end : b.start]
@@ -606,6 +644,17 @@ class Entities:
         end = toks[k].end
         if toks[k].text in _ABBREV_HEADS and self.text.startswith(".", end):
             end += 1
+        if toks[i].text in _PORTFOLIO_HEADS:
+            # "the Mongolian Ministry of Health": the adjective is a country mention, not part of the name
+            while j < i and self.country_code(toks[j].text):
+                j += 1
+            if complement:
+                # "Ministry of Posts, Telecommunications and Digital Economy": a portfolio listed with commas
+                run = r"[A-Z][\w-]*(?:[ ][A-Z][\w-]*)*"
+                listed = re.match(rf"^(?:,[ ]{run})+,?[ ](?:and|&)[ ](?:the[ ])?{run}", self.text[end:])
+                words = re.findall(r"\w+", listed.group(0)) if listed else []
+                if listed and not any(w in _HEAD_KIND and w not in _PORTFOLIO for w in words):
+                    end += listed.end()
         words = [t for t in toks[j : k + 1] if _is_cap(t.text)]
         if len(words) < 2:
             return None
@@ -790,7 +839,7 @@ class Entities:
         }
         pattern = re.compile(
             r"\b(company|firm|operator|carrier|provider|maker|manufacturer|giant|startup|start-up|developer|"
-            r"conglomerate|lender|insurer|retailer|agency|regulator|university|institute|organi[sz]ation|body|"
+            r"tracker|consultancy|conglomerate|lender|insurer|retailer|agency|regulator|university|institute|organi[sz]ation|body|"
             r"foundation|charity|NGO)\s+((?:[A-Z][\w&-]*)(?:\s+[A-Z][\w&-]*){0,3}(?:\s+(?:Corp|Inc|Co|Ltd)\.)?)"
         )
         for m in pattern.finditer(self.text):
@@ -850,6 +899,77 @@ class Entities:
                 )
                 self._proper_spans.append((start, start + len(name)))
 
+    def _coordinated_firms(self) -> None:
+        """'Honor and Xiaomi have launched': an unknown name joined by 'and' to a known company."""
+        known = [o for o in self.orgs.values() if o.kind == "company" and not o.government]
+        if not known:
+            return
+        names = "|".join(re.escape(n) for o in known for n in sorted(o.names, key=len, reverse=True))
+        word = r"([A-Z][a-z]{2,})"
+        for m in re.finditer(
+            rf"(?<![\w-])(?:{word}\s+and\s+(?:{names})|(?:{names})\s+and\s+{word})(?![\w-])(?!\s+[A-Z])", self.text
+        ):
+            name = m.group(1) or m.group(2)
+            start = m.start(1) if m.group(1) else m.start(2)
+            before = self.text[max(0, start - 20) : start]
+            if m.group(1) and re.search(r"(?:^|[.!?\n]\s*|[A-Z][\w-]*\s+)$", before):
+                continue  # sentence-initial or part of a longer capitalized run
+            if (
+                name in FUNCTION_WORDS
+                or name in _GENERIC_FIRST
+                or name in MONTHS
+                or name in WEEKDAYS
+                or self.country_code(name)
+                or self.org_by_name(name)
+                or self._gaz_lookup(name, "site") is not None
+                or _inside((start, start + len(name)), self._proper_spans)
+            ):
+                continue
+            entry = self._gaz_lookup(name, "organization")
+            org = self._new_org([name], "en.org.coordinated", start, kind="company")
+            if entry is not None:
+                self._link(org, entry)
+            self._proper_spans.append((start, start + len(name)))
+
+    def _local_governments(self) -> None:
+        """'the Khovd provincial government': a local government named by its place."""
+        for m in re.finditer(
+            r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+(?:provincial|regional|municipal|city|metropolitan|"
+            r"state|county|district|prefectural)\s+government\b",
+            self.text,
+        ):
+            place = _trim_function_words(m.group(1))
+            if place in FUNCTION_WORDS or self.country_code(place) or self.org_by_name(place):
+                continue
+            at = m.start(1) + m.group(1).index(place)
+            name = self.text[at : m.end()]
+            if self.org_by_name(name) is None:
+                self._new_org([name], "en.org.local_government", at, kind="local_government")
+
+    def _possessive_units(self) -> None:
+        """'head of Orbit's Cloud Platform Division': a named unit written after its parent's possessive."""
+        for org in list(self.orgs.values()):
+            if org.government:
+                continue
+            for name in org.names:
+                for m in re.finditer(
+                    r"\b(?:of|at|in)\s+(?:the\s+)?"
+                    + re.escape(name)
+                    + r"(?:'s|’s)\s+((?:[A-Z][\w-]*|[a-z]{1,2}[A-Z][\w-]*)(?:\s+(?:and\s+|&\s+|of\s+)?"
+                    r"(?:[A-Z][\w-]*|[a-z]{1,2}[A-Z][\w-]*)){1,6})",
+                    self.text,
+                ):
+                    unit = m.group(1)
+                    start = m.start(1)
+                    if self.org_by_name(unit) or _inside((start, m.end(1)), self._proper_spans):
+                        continue
+                    if self._gaz_lookup(unit, "site") is not None or self.country_code(unit.split()[0]):
+                        continue
+                    rec = self._new_org([unit], "en.org.unit", start, kind=org.kind, country=org.country)
+                    rec.part_of = org.key
+                    self._poss_units.add(rec.key)
+                    self._proper_spans.append((start, m.end(1)))
+
     def _group_short_forms(self) -> bool:
         """'Samsung' beside 'Samsung Electronics' is the short form, unless several firms share the prefix."""
         merged = False
@@ -876,6 +996,9 @@ class Entities:
             target.evidence.extend(short.evidence)
             if target.part_of == short.key:
                 target.part_of = None
+            for other in self.orgs.values():
+                if other.part_of == short.key:
+                    other.part_of = target.key
             del self.orgs[short.key]
             merged = True
         return merged
@@ -888,7 +1011,7 @@ class Entities:
             if tail:
                 candidates.append(tail.group(1))
             words = full.split()
-            if len(words) >= 2 and not org.government:
+            if len(words) >= 2 and not org.government and org.kind != "local_government":
                 candidates.append(words[0])
                 if org.head == "University" and words[-1] == "University" and len(words) > 2:
                     candidates.append(" ".join(words[:-1]))
@@ -1018,7 +1141,8 @@ class Entities:
                     org.kind = "academic" if parent.kind == "academic" else "research"
                 else:
                     org.kind = parent.kind
-        self._text_parents = {o.part_of for o in self.orgs.values() if o.part_of}
+        # a unit written after a possessive ("Acme's Cloud Division") may name its parent by a short form
+        self._text_parents = {o.part_of for o in self.orgs.values() if o.part_of and o.key not in self._poss_units}
         # reference data knows parents the text may also name
         for org in self.orgs.values():
             if org.part_of is None and org.iri and self.gaz is not None:
@@ -1128,12 +1252,14 @@ class Entities:
         cap_run = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w-]*){0,3}"
         # "the Telkom Indonesia headquarters"
         for m in re.finditer(
-            r"\bthe\s+(" + cap_run + r")\s+(headquarters|head office|campus|office building)\b", text
+            r"\b(the|at|in|to|from)\s+(" + cap_run + r")\s+(headquarters|head office|campus|office building)\b", text
         ):
-            name = m.group(1) + " " + m.group(2)
-            owner = self.org_by_name(_strip_possessive(m.group(1)))
+            name = m.group(2) + " " + m.group(3)
+            owner = self.org_by_name(_strip_possessive(m.group(2)))
+            if m.group(1) != "the" and owner is None:
+                continue  # "at Orbit headquarters" names a building only when Orbit is an organization
             self._add_site(
-                name, m.start(1), "building", "en.site.headquarters", country=owner.country if owner else None
+                name, m.start(2), "building", "en.site.headquarters", country=owner.country if owner else None
             )
         # venues: "at the Grand Hyatt Hotel", "Sejong Government Complex"
         for m in re.finditer(
@@ -1148,6 +1274,8 @@ class Entities:
                 continue  # already known under a longer name
             if len(name.split()) >= 2 and not self._known_site(name):
                 self._add_site(name, m.start(1) + m.group(1).index(name), "venue", "en.site.venue")
+        self._regions()
+        self._listed_places()
         # islands: "X, on Y island", "X on the island of Y"
         for m in re.finditer(
             r"\b(?:on\s+)?(?:the\s+island\s+of\s+(" + cap_run + r")|(" + cap_run + r")\s+[Ii]sland\b)", text
@@ -1174,22 +1302,28 @@ class Entities:
             self._add_site(name, m.start(1), "city", "en.site.island_place")
         # "held/signed/located ... in Seoul", "its facility in Incheon"
         trigger = re.compile(
-            r"\b(?:held|hold|holds|signed|signing|located|based|hosted|opened|took place|take place|takes place|"
+            r"\b(?:held|hold|holds|signed|signing|located|based|hosted|host|hosts|opened|took place|take place|"
+            r"takes place|rolled out|piloted|deployed|installed|workshop|seminar|conference|forum|meeting|"
             r"headquartered|facility|facilities|office|offices|headquarters|venue|visit|visited|arrived|"
             r"gathered|convened|launched|built|set up)\b"
         )
         for sentence in self.sentences:
-            for m in re.finditer(r"\b(?:in|at)\s+(" + cap_run + r")", sentence.text):
-                name = _strip_possessive(m.group(1)).rstrip(".")
+            for m in re.finditer(r"\b(?:in|at)\s+(the\s+)?(" + cap_run + r")", sentence.text):
+                name = _strip_possessive(m.group(2)).rstrip(".")
+                if m.group(1) and (len(name.split()) < 2 or re.search(_EVENT_HEADS, name)):
+                    continue  # "at the Ritz Carlton Lisbon" is a venue; "in the West" is not a place
+                if any(x.start <= sentence.start + m.start(2) < x.end for x in self.site_mentions):
+                    continue  # the front of a known name: "Dar" of "Dar es Salaam"
                 name = re.split(r"\s+(?=[A-Z][a-z]+day\b)", name)[0]
                 if self._blocked_place(name) or self._known_site(name):
                     continue
-                start = sentence.start + m.start(1)
+                start = sentence.start + m.start(2)
                 if _inside((start, start + len(name)), self._proper_spans):
                     continue
-                if not trigger.search(sentence.text[: m.start()]):
+                capital = re.match(r"^,\s+(?:the|its)\s+(?:\w+\s+)?(?:capital|city|port|town)\b", sentence.text[m.end(2) :])
+                if not trigger.search(sentence.text[: m.start()]) and not capital:
                     continue
-                self._add_site(name, start, "city", "en.site.locative")
+                self._add_site(name, start, "venue" if m.group(1) else "city", "en.site.locative")
         # mentions of known site names elsewhere, for place look-ups
         for site in list(self.sites.values()):
             for name in site.names:
@@ -1200,6 +1334,47 @@ class Entities:
                         self.site_mentions.append(Mention(m.start(), m.end(), site.key, name))
         self.site_mentions.sort(key=lambda x: x.start)
         self._containment()
+
+    def _regions(self) -> None:
+        """'in the Kaya region', 'the Sool and Sanaag provinces': places named with their level."""
+        level = r"(region|province|state|district|county|prefecture|governorate)"
+        place = r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)"
+        for m in re.finditer(rf"\b(?:the\s+|in\s+){place}\s+{level}\b(?!\s+(?:of|government)\b)", self.text):
+            name = m.group(1)
+            if self._blocked_place(name) or _inside((m.start(1), m.end(1)), self._proper_spans):
+                continue
+            site = self._known_site(name) or self._add_site(
+                name + " " + m.group(2), m.start(1), "region", "en.site.region"
+            )
+            if name not in site.names:
+                site.names.append(name)
+        for m in re.finditer(
+            rf"\b{place}((?:,\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)*),?\s+and\s+{place}\s+{level}s\b", self.text
+        ):
+            found = [(m.group(1), m.start(1)), (m.group(3), m.start(3))]
+            found += [(x.group(0), m.start(2) + x.start()) for x in re.finditer(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", m.group(2))]
+            for name, start in found:
+                name = _trim_function_words(name)
+                if self._blocked_place(name) or self._known_site(name):
+                    continue
+                self._add_site(name, start, "region", "en.site.region")
+
+    def _listed_places(self) -> None:
+        """'Riyadh, Hail and Tabuk': unknown names listed with known places of one country are places."""
+        item = r"[A-Z][\w'-]*(?:[ ][A-Z][\w'-]*){0,2}"
+        for m in re.finditer(rf"(?<![\w-])((?:{item},[ ])+{item},?[ ]and[ ]{item})(?![\w-])", self.text):
+            items = [(m.start(1) + i.start(), i.group(0)) for i in re.finditer(item, m.group(1))]
+            known = [self._known_site(name) for _, name in items]
+            places = [k for k in known if k is not None and k.kind in ("city", "region", "county", "district")]
+            countries = {k.country for k in places}
+            if not places or len(countries) != 1:
+                continue
+            for (start, name), site in zip(items, known, strict=True):
+                if site is not None or self._blocked_place(name):
+                    continue
+                if _inside((start, start + len(name)), self._proper_spans):
+                    continue
+                self._add_site(name, start, places[0].kind, "en.site.listed", country=places[0].country)
 
     def _known_site(self, name: str) -> SiteRec | None:
         return next((s for s in self.sites.values() if name in s.names), None)
@@ -1247,11 +1422,28 @@ class Entities:
             r"deputy|executive|leader|commissioner|administrator|author|researcher|senior|vice|general|partner|"
             r"team|representative|coordinator|adviser|advisor)"
         )
+        covered: list[int] = []
+        for org in list(self.orgs.values()):
+            office = re.match(r"^(?:Ministry|Department)\s+((?:of|for)\s+.+)$", org.names[0])
+            if office is None:
+                continue
+            # "Minister of Rural Affairs and Housing Name": the listed ministry tells where the name starts
+            for m in re.finditer(
+                r"\b((?:Vice\s+|Deputy\s+|Prime\s+)?(?:Minister|Secretary)\s+" + re.escape(office.group(1)) + r")[ ]+" + name,
+                text,
+            ):
+                covered.append(m.start())
+                self._add_person(m.group(2), m.start(2), m.group(1), None, "en.person.title")
+                person = next((p for p in self.people.values() if p.name == m.group(2)), None)
+                if person is not None:
+                    person.affiliation = person.affiliation or org.key
         for m in re.finditer(
             r"\b((?:Vice\s+|Deputy\s+|Prime\s+)?(?:Minister|Secretary|Director|Commissioner)\s+(?:of|for)\s+"
             r"[\w&, ]+?)[ ]+" + name + r"(?![ ]+[A-Z])",
             text,
         ):
+            if m.start() in covered:
+                continue
             role, person_name, at = m.group(1), m.group(2), m.start(2)
             words = person_name.split()
             # "Minister of ICT and Innovation Paula Ingabire": portfolio words are not the name
@@ -1262,14 +1454,20 @@ class Entities:
                 at += len(words[0]) + 1
                 words.pop(0)
             self._add_person(" ".join(words), at, role, None, "en.person.title")
+        portfolio = "|".join(sorted(_PORTFOLIO, key=len, reverse=True))
         for m in re.finditer(titles + r"[ ]+" + name, text):
-            self._add_person(
-                m.group(1), m.start(1), m.group(0)[: m.start(1) - m.start()].strip(), None, "en.person.title"
+            role = m.group(0)[: m.start(1) - m.start()].strip()
+            # "Land, Infrastructure and Transport Minister Name": the portfolio is part of the title
+            lead = re.search(
+                rf"(?<![\w-])((?:(?:{portfolio})(?:,\s+|\s+and\s+|\s+))+)$", text[max(0, m.start() - 80) : m.start()]
             )
+            if lead and re.search(r"\bMinister\b", role):
+                role = lead.group(1) + role
+            self._add_person(m.group(1), m.start(1), role, None, "en.person.title")
         for m in re.finditer(
             r"(?:^|(?<=[\s\"“(]))"
             + name
-            + r"(?:\s*\([^)]*\))?,\s+(?:the\s+)?([^,.;:]{2,90}?)(?=[,.;:]|\s+said|\s+told|\s+and\s+[A-Z])",
+            + r"(?:\s*\([^)]*\))?,\s+(?:the\s+|an?\s+)?([^,.;:]{2,90}?)(?=[,.;:]|\s+said|\s+told|\s+and\s+[A-Z])",
             text,
             re.MULTILINE,
         ):
@@ -1278,7 +1476,11 @@ class Entities:
                 r"^(?:\S+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,2}?" + role_words + r"\b", role, re.IGNORECASE
             ):
                 continue
-            self._add_person(m.group(1), m.start(1), None, (m.start(2), m.end(2)), "en.person.apposition")
+            role_end = m.end(2)
+            for mention in self.org_mentions:
+                if mention.start < role_end < mention.end:
+                    role_end = mention.end  # "... of the Climate and Energy Department": 'and' inside a name
+            self._add_person(m.group(1), m.start(1), None, (m.start(2), role_end), "en.person.apposition")
         for mention in self.org_mentions:
             pm = re.match(
                 r"^(?:'s|’s)?\s+((?:[A-Z][a-z]+\s+|C[EFOT]O\s+){1,3})" + name,
@@ -1317,6 +1519,8 @@ class Entities:
             for o in orgs:
                 role_text = role_text.replace(o.text + "'s ", "").replace(o.text + "’s ", "")
             # "chief executive of the Savanna Data Foundation" -> "chief executive"
+            if orgs and role_text.startswith(orgs[-1].text + " "):
+                role_text = role_text[len(orgs[-1].text) + 1 :]  # "a Delta Telecom engineer" -> "engineer"
             if orgs and orgs[-1].text in role_text and not role_text.startswith(orgs[-1].text):
                 role_text = role_text.split(orgs[-1].text)[0]
                 role_text = re.sub(r"\s+(?:of|at|for)\s+(?:the\s+)?$", "", role_text)

@@ -21,8 +21,10 @@ from graph.model import Evidence
 
 # --- shared clause helpers ------------------------------------------------------------------
 
+# "A and the Republic of Korea's B", "A and the Mongolian B": a country before the next name
 _COORD_GAP = re.compile(
-    r"^(?:\s*\([^)]*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$"
+    r"^(?:\s*\([^)]*\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?"
+    r"(?:(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}[A-Z][\w-]*(?:'s|’s)\s+|[A-Z][a-z]+\s+)?$"
 )
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|announces|told|added|reported|stated)\s+(?:on\s+)?$"
@@ -111,9 +113,31 @@ class Relations:
                 continue
             if not d.value:
                 continue
+            pair = re.search(r"\b(\d{1,2})\s+and\s+$", before)
+            if pair and d.end_value is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value):
+                # "on 7 and 8 May": two consecutive days, written with the month once
+                first = f"{d.value[:8]}{int(pair.group(1)):02d}"
+                if first < d.value:
+                    out.append(DateHit(sentence.start + pair.start(1), sentence.start + d.end, first, d.value))
+                    continue
             out.append(DateHit(sentence.start + d.start, sentence.start + d.end, d.value, d.end_value))
+        same_day = re.search(r"\b(?:on\s+)?the\s+same\s+day\b", sentence.text)
+        if same_day and not out:
+            earlier = self._last_day_before(sentence)
+            if earlier is not None:
+                out.append(DateHit(sentence.start + same_day.start(), sentence.start + same_day.end(), earlier, None))
         # "last year ... in November": the precise date says the same thing as the vague one
         return [d for d in out if not any(o is not d and o.value.startswith(d.value + "-") for o in out)]
+
+    def _last_day_before(self, sentence: Sentence) -> str | None:
+        """'on the same day': the latest full date the story gave before this sentence."""
+        for other in reversed(self.ents.sentences):
+            if other.start >= sentence.start or re.search(r"\bthe\s+same\s+day\b", other.text):
+                continue
+            days = [d for d in self.dates(other) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value)]
+            if days:
+                return days[-1].value
+        return None
 
     def themes(self, start: int, end: int) -> list[str]:
         found: list[str] = []
@@ -192,6 +216,29 @@ class Relations:
             for found in _AGREEMENT_TRIGGER.finditer(sentence.text):
                 self._agreement(sentence, found)
                 break
+        self._fold_partial_agreements()
+
+    def _fold_partial_agreements(self) -> None:
+        """A headline or caption that names one side of a signing the story reports in full is that signing."""
+        kept: list[AgreementRec] = []
+        for rec in self.agreements:
+            fuller = [
+                o
+                for o in self.agreements
+                if o is not rec
+                and set(rec.parties) < set(o.parties)
+                and (rec.date is None or o.date is None or rec.date == o.date)
+            ]
+            if len(fuller) != 1:
+                kept.append(rec)
+                continue
+            target = fuller[0]
+            target.date = target.date or rec.date
+            target.place = target.place or rec.place
+            target.topics.extend(t for t in rec.topics if t not in target.topics)
+            target.themes.extend(t for t in rec.themes if t not in target.themes)
+            target.evidence.extend(rec.evidence)
+        self.agreements = kept
 
     def _agreement(self, sentence: Sentence, trig: re.Match[str]) -> None:
         s = sentence.text
@@ -210,6 +257,9 @@ class Relations:
         noun = _AGREEMENT_NOUN.search(s)
         if noun is None and not trig.group("partner"):
             return
+        if re.search(r"\b(?:a\s+(?:series|number|raft|string|slew)\s+of|several|multiple|various)\s+(?:[\w-]+\s+){0,3}$",
+                     s[: noun.start()] if noun else ""):
+            return  # "signed a series of deals": a summary of the signings the story goes on to report
         kind, strength = _agreement_kind(noun.group(0) if noun else "", trig.group(0))
         anaphoric = bool(
             re.search(
@@ -235,7 +285,8 @@ class Relations:
                 subject = [] if anaphoric else self.previous_subject(sentence)
             parties.extend(subject)
             link = r"with|by|from" if kind == "contract" else r"with|by"
-            with_m = re.search(rf"\b(?:{link})\s+", s[trig.start() :])
+            # "signed during a visit by a delegation": the visitors are not the signatories
+            with_m = re.search(rf"\b(?<!visit )(?<!trip )(?<!led )(?:{link})\s+", s[trig.start() :])
             if with_m:
                 at = sentence.start + trig.start() + with_m.end()
                 stop = re.search(
@@ -473,6 +524,10 @@ class Relations:
             r"\b(?:signing|press|news|earnings|investor|launch)\s+$", before, re.IGNORECASE
         ) and not re.match(r"(?i)launch ceremony", noun):
             return
+        if noun.islower() and re.search(
+            r"\b(?:cooperat\w*|collaborat\w*|work together|partner\w*)\s+(?:on|in)\s+[^.;:]*$", before
+        ):
+            return  # "to cooperate on assessments and joint training": a field of the agreement
         if low in ("training",) and re.match(
             r"^\s+(?:centre|center|institute|facility|materials?|module|programme|program)\b", after
         ):
@@ -522,7 +577,7 @@ class Relations:
         active = None
         for v in re.finditer(
             r"\b(?:hosts|hosted|host|held|holds|hold|organi[sz]e[sd]?|organi[sz]ing|"
-            r"co-host(?:s|ed)?|co-organi[sz]e[sd]?|convened|convenes|opened|opens)\b",
+            r"co-host(?:s|ed)?|co-organi[sz]e[sd]?|convened|convenes|opened|opens|plans|planned|arranges|arranged)\b",
             s,
         ):
             if re.match(r"^\s*(?:by|on|in|at|from|during|for|to)\b", s[v.end() :]):
@@ -531,8 +586,8 @@ class Relations:
                 if re.search(r"[;:]|\b(?:that|which|while|but)\b", s[v.end() : m.start()]):
                     continue
                 active = v
-            elif re.search(r"^\s+(?:that|which)\s+", s[m.end() : v.start()]) or re.fullmatch(
-                r"\s+(?:that|which)\s+[^,;]*", s[m.end() : v.start()]
+            elif re.search(r"^,?\s+(?:that|which)\s+", s[m.end() : v.start()]) or re.fullmatch(
+                r",?\s+(?:that|which)\s+[^,;]*", s[m.end() : v.start()]
             ):
                 active = v
                 break

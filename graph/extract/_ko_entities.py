@@ -25,6 +25,7 @@ from graph.extract._ko_lexicon import (
     PLACE_SUFFIXES,
     SURNAMES,
     TITLE_SUFFIXES,
+    UNIT_ONLY,
     UNIT_SUFFIXES,
     VENUE_SUFFIXES,
 )
@@ -141,6 +142,10 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
         ):
             taken.append((start, end))  # "임자 기가 아일랜드": an island, not Ireland
             continue
+        if entry.category == "site" and text[end : end + 1] == "섬":
+            end += 1  # "모헤시칼리섬": the island word belongs to the name as written
+            surface = text[start:end]
+            particle = particle_after(end)
         if entry.category == "organization":
             org = _add_ref_org(builder, surface, entry, ev("ko.org.reference", 0.9))
             mentions.append(Mention("org", org.key, start, end, particle))
@@ -157,8 +162,8 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
             mentions.append(Mention("site", site.key, start, end, particle))
         taken.append((start, end))
 
-    _alias_pairs(text, ws, builder, mentions, taken, sentence)
     _suffix_orgs(text, ws, builder, mentions, taken, sentence)
+    _alias_pairs(text, ws, builder, mentions, taken, sentence)
     _governments(text, builder, mentions, taken, sentence)
     _countries(text, gaz.find_all(text, "country"), builder, mentions, taken, sentence)
     _people(text, ws, builder, mentions, sentence)
@@ -188,8 +193,7 @@ _ORG_KINDS = {
 
 
 _SITE_KINDS: dict[str, SiteKind] = {
-    k: k
-    for k in ("region", "city", "county", "island", "district", "venue", "building")
+    k: k for k in ("region", "city", "county", "island", "district", "venue", "building")
 }
 
 
@@ -200,6 +204,8 @@ def _site_kind(kind: str) -> SiteKind:
 def org_suffix_kind(stem: str) -> OrgKind | None:
     """The kind an organization-looking word implies, or None for a common noun."""
     if stem in NOT_ORG or DIRECTION_PART.match(stem) or not re.fullmatch(r"[가-힣A-Za-z0-9·&]+", stem):
+        return None
+    if stem.endswith(UNIT_ONLY):
         return None
     for suffix, kind in ORG_SUFFIXES:
         if stem.endswith(suffix):
@@ -344,7 +350,7 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
         if w.particle in {"에서", "에서는", "에서도", "에"} or w.stem.endswith(VENUE_SUFFIXES):
             continue  # "한국정보화진흥원 글로벌센터에서", "NIA 대회의실": premises, not a unit
         unit = _unit_of_title(w.stem) or (
-            w.stem if w.stem.endswith(UNIT_SUFFIXES) and len(w.stem) >= 3 else None
+            w.stem if w.stem.endswith(UNIT_SUFFIXES) and len(w.stem) >= 3 and not re.search(r"\d", w.stem) else None
         )
         if unit is None or any(m.start <= w.start < m.end for m in mentions if m.category == "org"):
             continue
@@ -370,7 +376,7 @@ def _unit_of_title(stem: str) -> str | None:
     if not stem.endswith("장") or len(stem) < 4:
         return None
     unit = stem[:-1]
-    if unit.endswith(("실", "국", "과", "팀", "본부", "센터", "단")) and org_suffix_kind(unit) is None:
+    if unit.endswith(("실", "국", "과", "팀", "본부", "센터", "단", "부문", "사무소", "지사")) and not org_suffix_kind(unit):
         return unit
     return None
 
@@ -427,18 +433,6 @@ def _people(text, ws, builder, mentions, sentence) -> None:
         return _org_at(mentions, w.start, w.end)
 
     for i, w in enumerate(ws):
-        # NAME [ORG] TITLE: "오영호 KT 홍보실장", "민형종 조달청장", "이기주 기획조정실장"
-        if _is_name(w.surface) and not any(m.start <= w.start < m.end for m in mentions) and i + 1 < len(ws):
-            j, affiliation = i + 1, None
-            while j < len(ws) and j <= i + 3 and org_key(ws[j]) and not _title(ws[j]):
-                affiliation = org_key(ws[j])
-                j += 1
-            if j < len(ws) and _title(ws[j]) and (ws[j].start - w.end) <= 1 + (j - i - 1) * 20:
-                role = _title(ws[j])
-                unit_org = _unit_affiliation(builder, mentions, ws[j], affiliation)
-                person = builder.add_person(w.surface, ev, affiliation=unit_org or affiliation, role=role)
-                mentions.append(Mention("person", person.key, w.start, ws[j].end, ws[j].particle))
-                continue
         # ORG의 NAME… TITLE: "세계은행의 후안 호세 다붑 사무총장과"
         if org_key(w) and w.particle == "의":
             j = i + 1
@@ -450,11 +444,54 @@ def _people(text, ws, builder, mentions, sentence) -> None:
                 and is_hangul(ws[j].surface)
             ):
                 j += 1
-            if j < len(ws) and j > i + 1 and _title(ws[j]) and not any(org_key(x) for x in ws[i + 1 : j]):
+            if (
+                j < len(ws)
+                and j > i + 1
+                and _title(ws[j])
+                and not any(org_key(x) for x in ws[i + 1 : j])
+                and all(_name_word(x, mentions) and not x.common for x in ws[i + 1 : j])
+            ):
                 name = text[ws[i + 1].start : ws[j - 1].end]
                 if len(name) <= 16:
                     person = builder.add_person(name, ev, affiliation=org_key(w), role=_title(ws[j]))
                     mentions.append(Mention("person", person.key, ws[i + 1].start, ws[j].end, ws[j].particle))
+    for t, title_word in enumerate(ws):
+        role = _title(title_word)
+        if role is None or any(
+            m.start <= title_word.start < m.end and m.category == "person" for m in mentions
+        ):
+            continue
+        found = _name_and_qualifiers(text, ws, t, mentions)
+        if found is None:
+            continue
+        first, last, quals = found
+        org_quals = [q for q in quals if org_key(ws[q])]
+        affiliation = org_key(ws[org_quals[-1]]) if org_quals else None
+        tail = [q for q in quals if q > (org_quals[-1] if org_quals else -1)]
+        if tail:  # "코이카 르완다 사무소장": the words after the organization belong to the title
+            role = text[ws[tail[0]].start : title_word.start + len(title_word.stem)]
+        unit = _unit_of_title(role.replace(" ", "")) and role[:-1] if role.endswith("장") else None
+        unit_org = None
+        if unit and affiliation and (tail or _unit_of_title(title_word.stem)):
+            parent = next(o for o in builder.orgs if o.key == affiliation)
+            names = [unit] if tail else [f"{ws[org_quals[-1]].stem} {unit}", unit]
+            unit_org = builder.add_org(
+                names,
+                parent.kind,
+                sentence.evidence("ko.org.unit", 0.6),
+                country=parent.country,
+                part_of=affiliation,
+            )
+            if unit_org.key != affiliation:
+                unit_org.part_of = affiliation
+            else:
+                unit_org = None
+        office = _unit_affiliation(builder, mentions, title_word, affiliation)
+        name = text[ws[first].start : ws[last].end]
+        person = builder.add_person(
+            name, ev, affiliation=(unit_org.key if unit_org else None) or office or affiliation, role=role
+        )
+        mentions.append(Mention("person", person.key, ws[first].start, title_word.end, title_word.particle))
     # ORG(TITLE NAME): "행정안전부(장관 진영)"
     for m in re.finditer(r"\(\s*([가-힣]+)\s+([가-힣]{2,4})\s*\)", text):
         title, name = m.group(1), m.group(2)
@@ -462,6 +499,63 @@ def _people(text, ws, builder, mentions, sentence) -> None:
             org = _org_at(mentions, max(0, m.start() - 1), m.start())
             person = builder.add_person(name, ev, affiliation=org, role=title)
             mentions.append(Mention("person", person.key, m.start(), m.end()))
+
+
+def _name_and_qualifiers(
+    text: str, ws: list[Word], t: int, mentions: list[Mention]
+) -> tuple[int, int, list[int]] | None:
+    """Before a title: [NAME] [organization, country or unit words] TITLE.
+
+    Returns the word indexes of the name's first and last word and of the qualifiers.
+    """
+    quals: list[int] = []
+    k = t - 1
+    while k >= 0 and len(quals) < 3 and not ws[k].particle and ws[k + 1].start - ws[k].end <= 1:
+        inside = [m for m in mentions if m.start <= ws[k].start < m.end]
+        if inside and inside[0].category in {"org", "country", "site"}:
+            quals.insert(0, k)
+            k -= 1
+            continue
+        if quals and any(
+            m.category == "org" for q in quals for m in mentions if m.start <= ws[q].start < m.end
+        ):
+            break
+        if _is_unit_word(ws[k].surface) and k > 0 and not ws[k - 1].particle:
+            quals.insert(0, k)
+            k -= 1
+            continue
+        break
+    # The name: one Korean name, or up to three words of a foreign one ("파울라 인가비레").
+    last = k
+    if last < 0 or not _name_word(ws[last], mentions):
+        return None
+    first = last
+    while (
+        first > 0
+        and last - first < 2
+        and _name_word(ws[first - 1], mentions)
+        and not ws[first - 1].common
+        and ws[first].start - ws[first - 1].end <= 1
+    ):
+        first -= 1
+    if first == last and not _is_name(ws[last].surface):
+        return None  # one word must look like a Korean name: "아프리카 시장" is a market
+    return first, last, quals
+
+
+def _name_word(w: Word, mentions: list[Mention]) -> bool:
+    return (
+        not w.particle
+        and w.nominal
+        and bool(re.fullmatch(r"[가-힣]{1,6}", w.surface))
+        and not any(m.start <= w.start < m.end for m in mentions)
+        and w.surface not in NOT_PERSON_TITLES
+        and not w.surface.endswith(TITLE_SUFFIXES)
+    )
+
+
+def _is_unit_word(word: str) -> bool:
+    return word.endswith(UNIT_SUFFIXES) and len(word) >= 2 and org_suffix_kind(word) is None
 
 
 def _unit_affiliation(builder, mentions, title_word: Word, parent: str | None) -> str | None:
@@ -504,6 +598,8 @@ def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:
         while j > 0 and ws[j].start - ws[j - 1].end <= 1 and not ws[j - 1].particle:
             prev = ws[j - 1]
             kinds = {m.category for m in mentions if m.start <= prev.start < m.end}
+            if "country" in kinds:
+                break
             if (
                 "site" in kinds
                 or "org" in kinds

@@ -36,7 +36,11 @@ ORG_SUFFIXES: tuple[tuple[str, OrgKind], ...] = (
 )
 
 # Units of an organization ("KT 홍보실", "전자정부국", "스마트서비스과").
-UNIT_SUFFIXES = ("사업실", "본부", "센터", "연구소", "사업부", "부문", "총괄", "실", "국", "과", "팀", "단")
+UNIT_SUFFIXES = (
+    "사업실", "본부", "센터", "연구소", "사업부", "부문", "총괄", "사무소", "지사", "실", "국", "과", "팀", "단",
+)
+# Head nouns of units only: never a whole organization on their own ("글로벌사업본부").
+UNIT_ONLY = ("본부", "사업부", "부문", "사무소", "지사", "사업단", "추진단")
 
 # Common nouns ending like organizations.
 NOT_ORG = {
@@ -307,13 +311,17 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("면담", "meeting"),
     ("간담회", "meeting"),
     ("개소식", "other"),
+    ("착수식", "other"),
+    ("발족식", "other"),
+    ("개막식", "other"),
+    ("기공식", "other"),
     ("기념식", "other"),
     ("출범식", "other"),
     ("개통식", "other"),
     ("준공식", "other"),
 )
 HELD = re.compile(
-    r"(개최|진행|개막|운영|참석|참가|참여|마련|열렸|열린|열리|열어|열고|연다|열었|열 계획|가졌|갖는|가진|시작하는|시작한다|"
+    r"(주최|주관|개최|진행|개막|운영|참석|참가|참여|마련|열렸|열린|열리|열어|열고|연다|열었|열 계획|가졌|갖는|가진|시작하는|시작한다|"
     r"시작해|시작했)"
 )
 RECURRING = re.compile(r"(해\s?왔|매년|매해|정기적으로|해마다|부터 .*(개최|운영)해 오)")
@@ -359,7 +367,9 @@ GENERIC_PROJECT_WORDS = {
     "개발",
 }
 
+# Korean news reports scheduled events in the present tense ("4일 … 포럼이 열린다").
 FUTURE = re.compile(
-    r"(할|을) (예정|계획)|한다\.?$|된다\.?$|연다\.?$|갖는다\.?$|예정이다|계획이다|개최한다|진행한다"
+    r"(할|을) (예정|계획)|예정이다|계획이다|(한다|된다|린다|는다|진다|연다|갖는다)[.\"”']*$|"
+    r"(한다|된다|린다|는다|연다)고 \d+일 밝혔다"
 )
 ANNOUNCED = re.compile(r"^\s*(밝혔|발표했|전했|말했|알렸|설명했|덧붙였)")

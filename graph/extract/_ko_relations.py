@@ -78,9 +78,6 @@ def _person_org(builder: Builder, key: str) -> str | None:
 
 def _actor(builder: Builder, m: Mention) -> str | None:
     if m.category == "org":
-        org = next((o for o in builder.orgs if o.key == builder.org_key(m.key)), None)
-        if org is not None and org.part_of and org.kind not in {"research", "academic"}:
-            return org.part_of
         return builder.org_key(m.key)
     if m.category == "person":
         return _person_org(builder, m.key)
@@ -110,6 +107,22 @@ def _subjects(text: str, mentions: list[Mention], builder: Builder) -> list[str]
                 if key not in out:
                     out.append(key)
             break
+    return out
+
+
+def _with_list(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions joined by 와/과, with the list before each ("A, B와 …": A and B)."""
+    actors = [m for m in mentions if m.category in {"org", "person", "country"}]
+    out: list[Mention] = []
+    for i, m in enumerate(actors):
+        if m.particle not in WITH:
+            continue
+        group = [m]
+        k = i - 1
+        while k >= 0 and not actors[k].particle and re.fullmatch(r"[\s,·ㆍ、및)]*", text[actors[k].end : group[0].start]):
+            group.insert(0, actors[k])
+            k -= 1
+        out.extend(x for x in group if x not in out)
     return out
 
 
@@ -176,18 +189,19 @@ def _agreement_clause(sentence, lo, hi, mentions, orgs, subjects, builder, ctx) 
     verb = CONCLUDED.search(text, position, hi)
     limit = verb.start() if verb else hi
     before = [m for m in mentions if m.start < position]
-    partners = [
-        m
-        for m in mentions
-        if m.start < limit and m.particle in WITH and m.category in {"org", "person", "country"}
-    ]
+    partners = _with_list(text, [m for m in mentions if m.start < limit])
     parties = list(subjects)
     governments: dict[str, str] = {}
     adnominal = re.match(r"\S*\s*(에|을|를)?\s*(서명|체결)한|\S*\s*(을|를)?\s*맺은", text[position:hi])
     if adnominal and not subjects:
         # "…양해각서에 서명한 A(왼쪽)과 B": the signers follow the verb.
+        people = [m for m in mentions if m.category == "person"]
         after = [
-            m for m in mentions if m.start >= position + adnominal.end() and m.category in {"org", "person"}
+            m
+            for m in mentions
+            if m.start >= position + adnominal.end()
+            and m.category in {"org", "person"}
+            and not any(p is not m and p.start <= m.start < p.end for p in people)
         ]
         signers = [a for m in after if (a := _actor(builder, m))]
         if len(set(signers)) >= 2:

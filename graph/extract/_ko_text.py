@@ -26,6 +26,8 @@ PARTICLE = re.compile(
 _EDGE_PUNCT = "\"'“”‘’「」『』<>《》〈〉[]{}()*,;:!?…~"
 
 _lock = threading.Lock()
+_NOMINAL_TAGS = ("NN", "NR", "NP", "SL", "SN", "SH", "SW", "XPN", "XSN", "W_", "SO", "SS", "Z")
+_COMMON_TAGS = {"NNG", "NNB", "MM", "MAG", "NR", "NP", "VV", "VA", "XR"}
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +107,8 @@ class Word:
     surface: str
     stem: str  # surface without a trailing particle
     particle: str
+    common: bool = False  # one common word Kiwi knows ("올해", "행사"), unlike a name it splits up
+    nominal: bool = True  # no verb or adjective in the stem ("협력해", "젊은" are not)
 
     @property
     def stem_end(self) -> int:
@@ -128,7 +132,6 @@ def analyze(sentence: str) -> Analysis:
     tokens = _tokens(sentence)
     if len(_TOKENS) > 4096:
         _TOKENS.clear()
-    particle_starts = sorted(t.start for t in tokens if t.tag.startswith("J"))
     out = []
     for m in _WORD.finditer(sentence):
         surface = m.group().strip(_EDGE_PUNCT + ".")
@@ -136,12 +139,20 @@ def analyze(sentence: str) -> Analysis:
             continue
         start = m.start() + m.group().find(surface)
         end = start + len(surface)
-        cut = next((p for p in particle_starts if start < p < end), None)
-        if cut is not None and is_hangul(sentence[cut:end]):
+        inside = [t for t in tokens if start <= t.start < end]
+        # A particle is the word's tail only when all of that tail is a particle ("주나이드" keeps 나).
+        cut = next(
+            (t.start for t in inside if t.tag.startswith("J") and t.start > start and PARTICLE.fullmatch(sentence[t.start : end])),
+            None,
+        )
+        if cut is not None:
             stem, particle = sentence[start:cut], sentence[cut:end]
         else:
             stem, particle = surface, ""
-        out.append(Word(start, end, surface, stem, particle))
+        nouns = [t for t in inside if t.start < start + len(stem)]
+        common = len(nouns) == 1 and nouns[0].tag in _COMMON_TAGS and nouns[0].len == len(stem)
+        nominal = all(t.tag.startswith(_NOMINAL_TAGS) for t in nouns)
+        out.append(Word(start, end, surface, stem, particle, common, nominal))
     proper = frozenset(t.form for t in tokens if t.tag == "NNP")
     return Analysis(out, proper)
 
