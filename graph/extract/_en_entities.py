@@ -1225,11 +1225,15 @@ class Entities:
     ) -> SiteRec:
         site = next((s for s in self.sites.values() if (iri and s.iri == iri) or name in s.names), None)
         if site is None:
-            site = SiteRec(f"site{len(self.sites) + 1}", [name], kind, country, None, iri)
+            site = SiteRec(f"site{self._site_seq()}", [name], kind, country, None, iri)
             self.sites[site.key] = site
         site.evidence.append(self._evidence(start, rule, 0.8))
         self.site_mentions.append(Mention(start, start + len(name), site.key, name))
         return site
+
+    def _site_seq(self) -> int:
+        # keys stay unique after a merge removed a site
+        return max((int(k[4:]) for k in self.sites), default=0) + 1
 
     def _blocked_place(self, name: str) -> bool:
         first = name.split()[0]
@@ -1275,6 +1279,7 @@ class Entities:
             if len(name.split()) >= 2 and not self._known_site(name):
                 self._add_site(name, m.start(1) + m.group(1).index(name), "venue", "en.site.venue")
         self._regions()
+        self._region_short_forms()
         self._listed_places()
         # islands: "X, on Y island", "X on the island of Y"
         for m in re.finditer(
@@ -1358,6 +1363,30 @@ class Entities:
                 if self._blocked_place(name) or self._known_site(name):
                     continue
                 self._add_site(name, start, "region", "en.site.region")
+
+    def _region_short_forms(self) -> None:
+        """'the Kaya region ... Kaya was chosen': the bare name refers back to the region the text named.
+
+        The reference data may also hold a city of that name; the text's own usage decides, unless
+        it writes 'the city of X' or 'X city'.
+        """
+        for region in list(self.sites.values()):
+            full = re.match(r"^(.+?)\s+(?:[Rr]egion|[Pp]rovince)$", region.names[0])
+            if full is None:
+                continue
+            short = full.group(1)
+            other = next((s for s in self.sites.values() if s is not region and short in s.names), None)
+            if other is None or re.search(
+                rf"\bcity\s+of\s+{re.escape(short)}\b|\b{re.escape(short)}\s+[Cc]ity\b", self.text
+            ):
+                continue
+            if short not in region.names:
+                region.names.append(short)
+            region.evidence.extend(other.evidence)
+            del self.sites[other.key]
+            self.site_mentions = [
+                Mention(x.start, x.end, region.key, x.text) if x.key == other.key else x for x in self.site_mentions
+            ]
 
     def _listed_places(self) -> None:
         """'Riyadh, Hail and Tabuk': unknown names listed with known places of one country are places."""

@@ -580,6 +580,12 @@ class Relations:
             r"co-host(?:s|ed)?|co-organi[sz]e[sd]?|convened|convenes|opened|opens|plans|planned|arranges|arranged)\b",
             s,
         ):
+            relative = v.start() >= m.end() and bool(
+                re.fullmatch(r",?\s+(?:that|which)\s+(?:[\w&-]+\s+){1,8}", s[m.end() : v.start()])
+            )
+            if relative and not re.search(r"\b(?:was|were|is|are|be|been)\s+$", s[m.end() : v.start()]):
+                active = v  # "the forum, which A and B co-hosted at ...": the clause names the hosts
+                break
             if re.match(r"^\s*(?:by|on|in|at|from|during|for|to)\b", s[v.end() :]):
                 continue  # a participle ("held during", "hosted by") does not name its subject as host
             if v.end() <= m.start():
@@ -631,6 +637,8 @@ class Relations:
             if rec.name and old.name and (rec.name.endswith(old.name) or old.name.endswith(rec.name)):
                 target = old
                 break
+            if rec.name and old.name:
+                continue  # two differently named events are two events, even on one day
             if rec.start is None and rec.organizers and set(rec.organizers) <= set(old.organizers):
                 target = old
                 break

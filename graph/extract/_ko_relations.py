@@ -45,6 +45,7 @@ class Context:
     last_parties: list[str] = field(default_factory=list)
     last_date: str | None = None  # of the last dated agreement or event, for "같은 날"
     last_event: Event | None = None
+    last_project: Project | None = None
 
 
 SAME_DAY = re.compile(r"(같은 날|이날|당일|그날|이뤄진 날|열린 날)")
@@ -426,57 +427,93 @@ def _footnote_countries(sentence: Sentence, builder: Builder) -> list[str]:
 # -- projects ------------------------------------------------------------------------------
 
 
-_RUNS = re.compile(r"(추진|운영|구축|시작|진행|만들|개발|도입|출범|착수|설립|세운|열었)")
+_RUNS = re.compile(r"(추진|운영|구축|시작|진행|만들|개발|도입|출범|착수|설립|세운|열었|주관)")
+_STARTED = re.compile(r"\S*\s?.{0,12}?(시작|착수|개시|출범|문을 연|개소|구축한|추진된|추진하|추진한)")
+_OPENING = re.compile(r"^\s*(개소식|착수식|출범식|개통식|준공식|발대식)")
+_THIS_PROJECT = re.compile(r"(이번|이|해당|그|동) (사업|프로젝트|프로그램)(은|는|에는|에|을|를|의|이|가)?\s")
+_JOINTLY = re.compile(r"(와|과) (함께|공동으로) (추진|운영|수행|시행)")
 
 
 def _project(sentence, mentions, subjects, builder, ctx) -> None:
     text = sentence.text
     about_project = not any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS)
-    for names, start, _end in _project_names(text):
+    found = _project_names(text)
+    if not found and ctx.last_project is not None and _THIS_PROJECT.search(text):
+        # "이번 사업은 KT가 주관하고 …": more about the project just read.
+        _extend_project(ctx.last_project, sentence, mentions, subjects, builder, ctx)
+        return
+    for names, start, end in found:
         operators = list(subjects) or (list(ctx.subject) if _RUNS.search(text) else [])
-        # "코이카 초청연수", "KT의 기가스토리": an organization named in or before the name runs it.
+        # "코이카 초청연수", "KT의 기가스토리": an organization named right before the name runs it.
         owner = next(
             (
                 m
                 for m in mentions
                 if m.category == "org"
-                and start - 2 <= m.end
-                and m.start <= start + 1
+                and m.end <= start
+                and re.fullmatch(r"\s*(의\s*)?['‘]?", text[m.end : start])
                 and (m.particle in {"", "의"})
             ),
             None,
         )
         if owner is not None and (actor := _actor(builder, owner)):
             operators = [actor]
-        partners = [
-            a for m in mentions if m.particle in WITH and (a := _actor(builder, m)) and a not in operators
-        ]
+        partners = [a for m in _with_list(text, mentions) if (a := _actor(builder, m)) and a not in operators]
+        if _JOINTLY.search(text):  # "A와 함께 추진": both run it
+            operators += [p for p in partners if p not in operators]
+            partners = []
         sites = [m.key for m in mentions if m.category == "site" and m.particle in LOCATIVE and about_project]
         countries = [m.key for m in mentions if m.category == "country" and about_project]
         for key in sites:
             site = next(s for s in builder.sites if s.key == key)
             if site.country and site.country not in countries:
                 countries.append(site.country)
-        # "NIA는 2002년 IAC 구축 사업을 시작해": a date before the name, the verb after it.
-        start_dates = [
-            d
-            for d in _dates(sentence, ctx, "past")
-            if about_project
-            and d.end <= start
-            and re.match(r"\S*\s?.{0,12}?(시작|착수|개시|출범|문을 연|개소|구축한|추진된)", text[_end:])
-        ]
-        builder.add_project(
+        begun = None
+        opening = _OPENING.match(text[end + 1 :])
+        if opening:  # "'디지털 아일랜드' 개소식": the project starts when it opens
+            dated = _dates(sentence, ctx, _tense(text))
+            begun = dated[0].value if dated else ctx.last_date
+        else:
+            # "NIA는 2002년 IAC 구축 사업을 시작해", "올해부터 5년간 … 사업을 추진": a date before
+            # the name, and a verb of starting after it (or 부터 on the date).
+            for d in _dates(sentence, ctx, "past"):
+                if about_project and d.end <= start and (
+                    _STARTED.match(text[end:]) or text[d.end : d.end + 2] == "부터"
+                ):
+                    begun = d.value
+                    break
+        project = builder.add_project(
             Project(
                 names=names,
                 operators=operators,
                 partners=partners,
                 sites=sites,
                 countries=countries,
-                start=start_dates[0].value if start_dates else None,
+                start=begun,
                 themes=themes_in(text),
                 evidence=[sentence.evidence("ko.project.named", 0.6)],
             )
         )
+        ctx.last_project = project
+
+
+def _extend_project(project, sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+    text = sentence.text
+    participating = re.search(r"(참여|참가|협력기관)", text)
+    for key in subjects:
+        target = project.partners if participating and key not in project.operators else project.operators
+        if key not in target and (target is project.partners or not project.operators or re.search(r"주관|주도", text)):
+            target.append(key)
+    for m in _with_list(text, mentions):
+        actor = _actor(builder, m)
+        if actor and actor not in project.operators and actor not in project.partners:
+            project.partners.append(actor)
+    if project.start is None:
+        for d in _dates(sentence, ctx, "past"):
+            if text[d.end : d.end + 2] == "부터":
+                project.start = d.value
+                break
+    project.evidence.append(sentence.evidence("ko.project.more", 0.6))
 
 
 _ONLY_PARTICLE = re.compile(r"와|과|의|및|를|을|은|는|이|가|에|에서|로|으로|도|또는|등")
@@ -536,6 +573,11 @@ _HEAD = re.compile(
 _DEFINITION = re.compile(r"^(?P<name>(?:\S+ ){0,2}\S+?)(은|는) .*(프로그램|사업|프로젝트)(이다|다)\.?$")
 
 
+def _is_common(text: str, word: str) -> bool:
+    found = next((w for w in analyze(text).words if w.surface == word), None)
+    return bool(found and found.common)
+
+
 def _split_quoted(quoted: str) -> list[str]:
     """ "씨앗온(CIAT-ON)" -> ["씨앗온", "CIAT-ON"]."""
     m = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", quoted)
@@ -559,17 +601,25 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
         kept = [w for w in _name_before(text, head_start) + last if w not in {"이번", "해당", "관련"}]
         if not kept or all(w in GENERIC_PROJECT_WORDS or w.endswith(("협력", "지원")) for w in kept):
             continue
+        if "분야" in kept or all(_is_common(text, w) for w in kept):
+            continue  # "교육 프로그램", "핀테크 분야 사업": a kind of work, not a named project
         name = " ".join(kept) + ("" if glued else " ") + m.group(1)
         start = text.rfind(kept[0], 0, m.end())
         out.append(([name], start, m.end()))
     for qs, qe, quoted in _quoted(text):
         after = text[qe + 1 : qe + 14]
         built = re.match(r"\s*(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|출범|시작)", after)
+        out = [entry for entry in out if not (qs <= entry[1] < qe + 1)]  # the quote names it whole
+        if re.search(r"(사업|프로젝트)$", quoted.strip()):
+            out.append((_split_quoted(quoted), qs, qe))
+            continue
         labelled = [entry for entry in out if 0 <= qs - entry[2] <= 3]  # "통합 플랫폼 '씨앗온'"
         if labelled:
             labelled[0][0][:0] = _split_quoted(quoted)
         elif any(quoted.rstrip().endswith(w) for w, _k in EVENT_WORDS):
             continue  # "'… 전문가 과정'을 시작으로": a course is an event
+        elif re.match(r"\s*(사업|프로젝트|프로그램|플랫폼)", after) or _OPENING.match(after):
+            out.append((_split_quoted(quoted), qs, qe))  # "'X' 사업", "'X' 개소식"
         elif built or re.search(r"(플랫폼|사업|프로젝트|프로그램)\s*['‘]$", text[:qs]):
             out.append((_split_quoted(quoted), qs, qe))
     definition = _DEFINITION.match(text)
