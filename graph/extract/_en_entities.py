@@ -539,7 +539,9 @@ class Entities:
                     continue
                 if re.match(r"^\s+(?:Project|Programme|Program|Initiative)\b", self.text[end:]):
                     continue  # "the Delta Health Network Project" names a project, not a body
-                if re.search(r"\bMinister\s+(?:of|for)\s+(?:the\s+)?$", self.text[max(0, start - 20) : start]):
+                if re.search(
+                    r"\bMinister\s+(?:of|for)\s+(?:the\s+)?$", self.text[max(0, start - 20) : start]
+                ):
                     continue  # "Minister of Digital Technologies": the portfolio of a title
                 # the head is the last head noun before any "of"/"for" complement: "Cloud Solutions Division"
                 core = re.split(r"\s+(?:of|for|on)\s+", self.text[start:end])[0]
@@ -565,7 +567,9 @@ class Entities:
         if not outer:
             return False
         for m in word_pattern(span[2]).finditer(self.text):
-            if not _inside((m.start(), m.end()), [(a, b) for a, b, _ in shapes if (a, b) != (m.start(), m.end())]):
+            if not _inside(
+                (m.start(), m.end()), [(a, b) for a, b, _ in shapes if (a, b) != (m.start(), m.end())]
+            ):
                 return False
         return True
 
@@ -652,8 +656,8 @@ class Entities:
                 # "Ministry of Posts, Telecommunications and Digital Economy": a portfolio listed with commas
                 run = r"[A-Z][\w-]*(?:[ ][A-Z][\w-]*)*"
                 listed = re.match(rf"^(?:,[ ]{run})+,?[ ](?:and|&)[ ](?:the[ ])?{run}", self.text[end:])
-                words = re.findall(r"\w+", listed.group(0)) if listed else []
-                if listed and not any(w in _HEAD_KIND and w not in _PORTFOLIO for w in words):
+                listed_words = re.findall(r"\w+", listed.group(0)) if listed else []
+                if listed and not any(w in _HEAD_KIND and w not in _PORTFOLIO for w in listed_words):
                     end += listed.end()
         words = [t for t in toks[j : k + 1] if _is_cap(t.text)]
         if len(words) < 2:
@@ -907,7 +911,8 @@ class Entities:
         names = "|".join(re.escape(n) for o in known for n in sorted(o.names, key=len, reverse=True))
         word = r"([A-Z][a-z]{2,})"
         for m in re.finditer(
-            rf"(?<![\w-])(?:{word}\s+and\s+(?:{names})|(?:{names})\s+and\s+{word})(?![\w-])(?!\s+[A-Z])", self.text
+            rf"(?<![\w-])(?:{word}\s+and\s+(?:{names})|(?:{names})\s+and\s+{word})(?![\w-])(?!\s+[A-Z])",
+            self.text,
         ):
             name = m.group(1) or m.group(2)
             start = m.start(1) if m.group(1) else m.start(2)
@@ -1142,7 +1147,9 @@ class Entities:
                 else:
                     org.kind = parent.kind
         # a unit written after a possessive ("Acme's Cloud Division") may name its parent by a short form
-        self._text_parents = {o.part_of for o in self.orgs.values() if o.part_of and o.key not in self._poss_units}
+        self._text_parents = {
+            o.part_of for o in self.orgs.values() if o.part_of and o.key not in self._poss_units
+        }
         # reference data knows parents the text may also name
         for org in self.orgs.values():
             if org.part_of is None and org.iri and self.gaz is not None:
@@ -1160,8 +1167,10 @@ class Entities:
                 continue
             poss = None
             if regex is not None:
+                # "Kenya's Ministry of Health"; a ministry also takes a plain adjective: "the Kenyan Ministry of Health"
+                owner = r"(?:'s|’s)\s+$" if org.head not in _PORTFOLIO_HEADS else r"(?:'s|’s)?\s+$"
                 poss = re.search(
-                    "(" + regex.pattern + r")(?:'s|’s)\s+$",
+                    "(" + regex.pattern + ")" + owner,
                     self.text[max(0, mention.start - 40) : mention.start],
                 )
             follow = (
@@ -1256,7 +1265,10 @@ class Entities:
         cap_run = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w-]*){0,3}"
         # "the Telkom Indonesia headquarters"
         for m in re.finditer(
-            r"\b(the|at|in|to|from)\s+(" + cap_run + r")\s+(headquarters|head office|campus|office building)\b", text
+            r"\b(the|at|in|to|from)\s+("
+            + cap_run
+            + r")\s+(headquarters|head office|campus|office building)\b",
+            text,
         ):
             name = m.group(2) + " " + m.group(3)
             owner = self.org_by_name(_strip_possessive(m.group(2)))
@@ -1325,7 +1337,9 @@ class Entities:
                 start = sentence.start + m.start(2)
                 if _inside((start, start + len(name)), self._proper_spans):
                     continue
-                capital = re.match(r"^,\s+(?:the|its)\s+(?:\w+\s+)?(?:capital|city|port|town)\b", sentence.text[m.end(2) :])
+                capital = re.match(
+                    r"^,\s+(?:the|its)\s+(?:\w+\s+)?(?:capital|city|port|town)\b", sentence.text[m.end(2) :]
+                )
                 if not trigger.search(sentence.text[: m.start()]) and not capital:
                     continue
                 self._add_site(name, start, "venue" if m.group(1) else "city", "en.site.locative")
@@ -1357,7 +1371,10 @@ class Entities:
             rf"\b{place}((?:,\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)*),?\s+and\s+{place}\s+{level}s\b", self.text
         ):
             found = [(m.group(1), m.start(1)), (m.group(3), m.start(3))]
-            found += [(x.group(0), m.start(2) + x.start()) for x in re.finditer(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", m.group(2))]
+            found += [
+                (x.group(0), m.start(2) + x.start())
+                for x in re.finditer(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?", m.group(2))
+            ]
             for name, start in found:
                 name = _trim_function_words(name)
                 if self._blocked_place(name) or self._known_site(name):
@@ -1385,7 +1402,8 @@ class Entities:
             region.evidence.extend(other.evidence)
             del self.sites[other.key]
             self.site_mentions = [
-                Mention(x.start, x.end, region.key, x.text) if x.key == other.key else x for x in self.site_mentions
+                Mention(x.start, x.end, region.key, x.text) if x.key == other.key else x
+                for x in self.site_mentions
             ]
 
     def _listed_places(self) -> None:
@@ -1394,7 +1412,9 @@ class Entities:
         for m in re.finditer(rf"(?<![\w-])((?:{item},[ ])+{item},?[ ]and[ ]{item})(?![\w-])", self.text):
             items = [(m.start(1) + i.start(), i.group(0)) for i in re.finditer(item, m.group(1))]
             known = [self._known_site(name) for _, name in items]
-            places = [k for k in known if k is not None and k.kind in ("city", "region", "county", "district")]
+            places = [
+                k for k in known if k is not None and k.kind in ("city", "region", "county", "district")
+            ]
             countries = {k.country for k in places}
             if not places or len(countries) != 1:
                 continue
@@ -1449,7 +1469,8 @@ class Entities:
             r"(?:president|vice president|chief|head|director|minister|secretary|chair|chairman|chairwoman|ceo|"
             r"manager|officer|professor|ambassador|governor|mayor|founder|spokesperson|spokesman|spokeswoman|"
             r"deputy|executive|leader|commissioner|administrator|author|researcher|senior|vice|general|partner|"
-            r"team|representative|coordinator|adviser|advisor)"
+            r"team|representative|coordinator|adviser|advisor|engineer|analyst|scientist|economist|specialist|"
+            r"consultant)"
         )
         covered: list[int] = []
         for org in list(self.orgs.values()):
@@ -1458,7 +1479,10 @@ class Entities:
                 continue
             # "Minister of Rural Affairs and Housing Name": the listed ministry tells where the name starts
             for m in re.finditer(
-                r"\b((?:Vice\s+|Deputy\s+|Prime\s+)?(?:Minister|Secretary)\s+" + re.escape(office.group(1)) + r")[ ]+" + name,
+                r"\b((?:Vice\s+|Deputy\s+|Prime\s+)?(?:Minister|Secretary)\s+"
+                + re.escape(office.group(1))
+                + r")[ ]+"
+                + name,
                 text,
             ):
                 covered.append(m.start())
@@ -1488,7 +1512,8 @@ class Entities:
             role = m.group(0)[: m.start(1) - m.start()].strip()
             # "Land, Infrastructure and Transport Minister Name": the portfolio is part of the title
             lead = re.search(
-                rf"(?<![\w-])((?:(?:{portfolio})(?:,\s+|\s+and\s+|\s+))+)$", text[max(0, m.start() - 80) : m.start()]
+                rf"(?<![\w-])((?:(?:{portfolio})(?:,\s+|\s+and\s+|\s+))+)$",
+                text[max(0, m.start() - 80) : m.start()],
             )
             if lead and re.search(r"\bMinister\b", role):
                 role = lead.group(1) + role
@@ -1502,7 +1527,7 @@ class Entities:
         ):
             role = m.group(2).strip()
             if not re.match(
-                r"^(?:\S+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,2}?" + role_words + r"\b", role, re.IGNORECASE
+                r"^(?:\S+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,3}?" + role_words + r"\b", role, re.IGNORECASE
             ):
                 continue
             role_end = m.end(2)

@@ -118,14 +118,18 @@ class Relations:
                 # "on 7 and 8 May": two consecutive days, written with the month once
                 first = f"{d.value[:8]}{int(pair.group(1)):02d}"
                 if first < d.value:
-                    out.append(DateHit(sentence.start + pair.start(1), sentence.start + d.end, first, d.value))
+                    out.append(
+                        DateHit(sentence.start + pair.start(1), sentence.start + d.end, first, d.value)
+                    )
                     continue
             out.append(DateHit(sentence.start + d.start, sentence.start + d.end, d.value, d.end_value))
         same_day = re.search(r"\b(?:on\s+)?the\s+same\s+day\b", sentence.text)
         if same_day and not out:
             earlier = self._last_day_before(sentence)
             if earlier is not None:
-                out.append(DateHit(sentence.start + same_day.start(), sentence.start + same_day.end(), earlier, None))
+                out.append(
+                    DateHit(sentence.start + same_day.start(), sentence.start + same_day.end(), earlier, None)
+                )
         # "last year ... in November": the precise date says the same thing as the vague one
         return [d for d in out if not any(o is not d and o.value.startswith(d.value + "-") for o in out)]
 
@@ -257,8 +261,10 @@ class Relations:
         noun = _AGREEMENT_NOUN.search(s)
         if noun is None and not trig.group("partner"):
             return
-        if re.search(r"\b(?:a\s+(?:series|number|raft|string|slew)\s+of|several|multiple|various)\s+(?:[\w-]+\s+){0,3}$",
-                     s[: noun.start()] if noun else ""):
+        if re.search(
+            r"\b(?:a\s+(?:series|number|raft|string|slew)\s+of|several|multiple|various)\s+(?:[\w-]+\s+){0,3}$",
+            s[: noun.start()] if noun else "",
+        ):
             return  # "signed a series of deals": a summary of the signings the story goes on to report
         kind, strength = _agreement_kind(noun.group(0) if noun else "", trig.group(0))
         anaphoric = bool(
@@ -676,6 +682,30 @@ class Relations:
         for sentence in self.ents.sentences:
             for name, start in _project_names(sentence, self.ents):
                 self._project(sentence, name, start)
+        self._contracted_builds()
+
+    def _contracted_builds(self) -> None:
+        """'won a contract with B to build a land registry platform': the thing built is a project of the contractor."""
+        for rec in self.agreements:
+            if rec.kind != "contract" or not rec.parties:
+                continue
+            for ev in rec.evidence:
+                span = self.text[ev.start : ev.end]
+                m = re.search(
+                    r"\bto\s+(?:build|develop|deploy|construct|establish|set up|roll out|install)\s+(?:a|an|the)\s+"
+                    r"((?:[a-z][\w-]*\s+){1,4}(?:platform|system|network|portal|data cent(?:re|er)))\b",
+                    span,
+                )
+                if m is None:
+                    continue
+                name = m.group(1)
+                key = re.sub(r"\W+", "", name.casefold())
+                if any(re.sub(r"\W+", "", p.names[0].casefold()) == key for p in self.projects):
+                    continue
+                project = ProjectRec(names=[name], operators=[rec.parties[0]], partners=list(rec.parties[1:]))
+                project.themes = self.themes(ev.start, ev.end)
+                project.evidence.append(Evidence(ev.start, ev.end, "en.project.contracted", 0.6))
+                self.projects.append(project)
 
     def _project(self, sentence: Sentence, name: str, start: int) -> None:
         end = start + len(name)
@@ -946,7 +976,7 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
     patterns = (
         r"\bthe\s+((?:[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,4}?(?:project|programme|program|initiative))\b",
         r"((?:(?:[a-z]{1,2}-)?[A-Z][\w-]*\s+|of\s+|for\s+|and\s+){1,8}?(?:Project|Programme|Program|Initiative|Fund|"
-        r"Facility))\b",
+        r"Facility|Platform|Academy))\b",
         r"\b(Academy\s+of(?:\s+(?:[A-Z][\w-]*|and|for|of|in))*\s+[A-Z][\w-]*)",
         r"\b(Digital\s+Island(?:\s+[A-Z][\w-]*)+)",
     )
@@ -956,10 +986,24 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
             words = name.split()
             while words and (words[0] in ("The", "A", "An", "of", "for", "and") or words[0].islower()):
                 words.pop(0)
+            if len(words) > 1 and words[-1].islower() and all(w[0].isupper() for w in words[:-1]):
+                words.pop()  # "the Sahel Schools project": the proper name is what precedes the common noun
             name = " ".join(words)
             if len(words) < 2 or _PROJECT_EXCLUDE.search(name):
                 continue
             start = sentence.start + m.start(1) + m.group(1).index(name)
+            where = re.match(
+                r"^\s+(?:for|in)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)",
+                s[start - sentence.start + len(name) :],
+            )
+            if (
+                where
+                and words[-1] in ("Project", "Programme", "Program")
+                and ents.country_code(where.group(1))
+            ):
+                name = s[
+                    start - sentence.start : start - sentence.start + len(name) + where.end()
+                ]  # "... Project for Laos"
             if ents.org_by_name(name) is not None:
                 continue
             caps = [w for w in words if w[0].isupper()]

@@ -90,7 +90,8 @@ def _subjects(text: str, mentions: list[Mention], builder: Builder) -> list[str]
     out: list[str] = []
     actors = [m for m in mentions if m.category in {"org", "person", "country"}]
     for i, m in enumerate(actors):
-        if m.particle in SUBJECT and m.category != "country":
+        delegates = re.match(r"\s?(관계자들?|대표단|대표들|실무진|직원들?)(이|가|은|는)\s", text[m.end :])
+        if (m.particle in SUBJECT or (delegates and not m.particle)) and m.category != "country":
             actor = _actor(builder, m)
             if actor is None:
                 continue
@@ -134,7 +135,13 @@ def _dates(sentence: Sentence, ctx: Context, tense: str) -> list[DateMention]:
 
 
 def _tense(text: str) -> str:
-    return "future" if FUTURE.search(text) else "past"
+    """future for plans and the present tense of schedules; past for reports; unknown for
+    headline fragments with no verb ("3~5일 장관회의 공동 주최"), resolved to the nearest date."""
+    if FUTURE.search(text):
+        return "future"
+    if re.search(r"(었|았|였|했|됐|왔|쳤|켰|졌|렸|냈|섰|갔|봤)(다|고|으며|는데|던|지만)|(한|된|열린|가진|맺은|연) (바|뒤|후)", text):
+        return "past"
+    return "unknown"
 
 
 def _locations(mentions: list[Mention]) -> list[str]:
@@ -311,7 +318,7 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:
         return  # "16개 초청연수 과정을 열 계획": a series, not one event
     if (
         ctx.last_event is not None
-        and re.match(r"\s*(은|는|에는|도)\s", text[end_pos:])
+        and re.match(r"\s*(은|는|에는|도|에서는|에서|에)\s", text[end_pos:])
         and (not before.strip() or re.search(r"(이번|이|그|해당|첫)\s?$", before))
     ):
         # "과정은 A와 B가 함께 운영한다": more about the event just read.
@@ -331,6 +338,9 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:
     ctx.last_date = start_value or ctx.last_date
     name = _event_name(text, start_pos, end_pos)
     organizers = _organizers(text, mentions, subjects, builder, start_pos)
+    named_by = next((m for m in mentions if m.category == "org" and name and text.find(name) == m.start), None)
+    if named_by is not None and not organizers:  # "WeGO 총회", "ITU 전권회의": the body holds it
+        organizers = [builder.org_key(named_by.key)]
     countries = [m.key for m in mentions if m.category == "country" and m.particle not in WITH]
     countries += _footnote_countries(sentence, builder)
     event_kind: EventKind = kind  # type: ignore[assignment]
@@ -351,10 +361,12 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:
     ctx.last_event = builder.add_event(event)
 
 
-def _extend_event(event, text, mentions, subjects, builder, position, sentence) -> None:
+def _extend_event(event, text, mentions, subjects, builder, position, sentence) -> None:  # type: ignore[no-untyped-def]
+    attending = re.search(r"(참석|참가|참여|방문|찾은)", text) and not re.search(r"(주최|주관|개최|운영)", text)
+    target = event.participant_organizations if attending else event.organizers
     for key in _organizers(text, mentions, subjects, builder, position):
-        if key not in event.organizers:
-            event.organizers.append(key)
+        if key not in target and key not in event.organizers:
+            target.append(key)
     for key in _locations(mentions):
         if key not in event.venues:
             event.venues.append(key)
@@ -436,7 +448,9 @@ _JOINTLY = re.compile(r"(와|과) (함께|공동으로) (추진|운영|수행|�
 
 def _project(sentence, mentions, subjects, builder, ctx) -> None:
     text = sentence.text
-    about_project = not any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS)
+    about_project = not (
+        any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS) and CONCLUDED.search(text)
+    )
     found = _project_names(text)
     if not found and ctx.last_project is not None and _THIS_PROJECT.search(text):
         # "이번 사업은 KT가 주관하고 …": more about the project just read.
