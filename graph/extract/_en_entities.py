@@ -654,8 +654,8 @@ class Entities:
                 j += 1
             if complement:
                 # "Ministry of Posts, Telecommunications and Digital Economy": a portfolio listed with commas
-                run = r"[A-Z][\w-]*(?:[ ][A-Z][\w-]*)*"
-                listed = re.match(rf"^(?:,[ ]{run})+,?[ ](?:and|&)[ ](?:the[ ])?{run}", self.text[end:])
+                cap_run = r"[A-Z][\w-]*(?:[ ][A-Z][\w-]*)*"
+                listed = re.match(rf"^(?:,[ ]{cap_run})+,?[ ](?:and|&)[ ](?:the[ ])?{cap_run}", self.text[end:])
                 listed_words = re.findall(r"\w+", listed.group(0)) if listed else []
                 if listed and not any(w in _HEAD_KIND and w not in _PORTFOLIO for w in listed_words):
                     end += listed.end()

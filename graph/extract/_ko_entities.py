@@ -123,15 +123,16 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
             continue
         surface = text[start:end]
         particle = particle_after(end)
+        word = next((w for w in ws if w.start <= start < w.end), None)
         if (
-            entry.category != "country"
-            and start > 0
-            and is_hangul(text[start - 1])
+            word is not None
+            and entry.category != "country"
+            and (word.start < start or end < word.start + len(word.stem))
             and is_hangul(text[start])
+            and org_suffix_kind(word.stem)
+            and not (entry.category == "organization" and word.start == start)
         ):
-            word = next((w for w in ws if w.start <= start < w.end), None)
-            if word is not None and org_suffix_kind(word.stem):
-                continue  # "우정정보통신부" is not "정보통신부": the whole word names another body
+            continue  # "우정정보통신부", "타슈켄트정보기술대학교": the whole word names another body
         if entry.category == "organization" and entry.kind == "local_government" and particle not in _ACTING:
             # "전라남도 신안군": a place, unless the local government itself acts ("부산시는 …").
             entry = next(iter(gaz.lookup(surface, "site")), entry)
@@ -333,6 +334,12 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
             if codes:  # "알제리 우정정보통신부": a foreign body named with its country
                 start, country = prev.start, codes[0]
                 names = [text[prev.start : w.start + len(stem)]]
+            elif kind == "government" and (
+                stem in {"인민위원회", "위원회", "시청", "도청", "주정부", "시정부"}
+                or re.fullmatch(r"[가-힣]{1,6}(성|주)", prev.surface)
+            ):
+                start = prev.start  # "흥옌성 인민위원회": a regional body named with its place
+                names = [text[prev.start : w.start + len(stem)]]
         org = builder.add_org(
             names,
             kind,
@@ -364,7 +371,7 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
         )
         if org.key != parent:
             org.part_of = parent
-        mentions.append(Mention("org", org.key, prev.start, w.start + len(unit), ""))
+        mentions.append(Mention("org", org.key, prev.start, w.start + len(unit), w.particle))
 
 
 def _looks_like_title(stem: str) -> bool:
@@ -423,7 +430,7 @@ def _title(word: Word) -> str | None:
     stem = word.stem
     if stem in NOT_PERSON_TITLES or not is_hangul(stem):
         return None
-    return stem if stem.endswith(TITLE_SUFFIXES) else None
+    return stem if stem.endswith(TITLE_SUFFIXES) or _unit_of_title(stem) else None
 
 
 def _people(text, ws, builder, mentions, sentence) -> None:
@@ -449,7 +456,7 @@ def _people(text, ws, builder, mentions, sentence) -> None:
                 and j > i + 1
                 and _title(ws[j])
                 and not any(org_key(x) for x in ws[i + 1 : j])
-                and all(_name_word(x, mentions) and not x.common for x in ws[i + 1 : j])
+                and all(_name_word(x, mentions) and x.foreign for x in ws[i + 1 : j])
             ):
                 name = text[ws[i + 1].start : ws[j - 1].end]
                 if len(name) <= 16:
@@ -534,7 +541,8 @@ def _name_and_qualifiers(
         first > 0
         and last - first < 2
         and _name_word(ws[first - 1], mentions)
-        and not ws[first - 1].common
+        and ws[first - 1].foreign
+        and ws[last].foreign
         and ws[first].start - ws[first - 1].end <= 1
     ):
         first -= 1

@@ -10,6 +10,7 @@ from graph.model import OrgKind
 # Organization head nouns, longest first, with the kind each implies.
 ORG_SUFFIXES: tuple[tuple[str, OrgKind], ...] = (
     ("위원회", "government"),
+    ("컨소시엄", "other"),
     ("진흥원", "government"),
     ("정보원", "government"),
     ("개발원", "government"),

@@ -26,7 +26,6 @@ PARTICLE = re.compile(
 _EDGE_PUNCT = "\"'“”‘’「」『』<>《》〈〉[]{}()*,;:!?…~"
 
 _lock = threading.Lock()
-_NOMINAL_TAGS = ("NN", "NR", "NP", "SL", "SN", "SH", "SW", "XPN", "XSN", "W_", "SO", "SS", "Z")
 _COMMON_TAGS = {"NNG", "NNB", "MM", "MAG", "NR", "NP", "VV", "VA", "XR"}
 
 
@@ -109,6 +108,7 @@ class Word:
     particle: str
     common: bool = False  # one common word Kiwi knows ("올해", "행사"), unlike a name it splits up
     nominal: bool = True  # no verb or adjective in the stem ("협력해", "젊은" are not)
+    foreign: bool = False  # a proper noun, or a word Kiwi breaks into syllables ("인가비레")
 
     @property
     def stem_end(self) -> int:
@@ -151,8 +151,9 @@ def analyze(sentence: str) -> Analysis:
             stem, particle = surface, ""
         nouns = [t for t in inside if t.start < start + len(stem)]
         common = len(nouns) == 1 and nouns[0].tag in _COMMON_TAGS and nouns[0].len == len(stem)
-        nominal = all(t.tag.startswith(_NOMINAL_TAGS) for t in nouns)
-        out.append(Word(start, end, surface, stem, particle, common, nominal))
+        nominal = not any(t.tag.startswith(("V", "E", "XSV", "XSA", "MAG", "IC")) for t in nouns)
+        foreign = not common and any(t.tag == "NNP" or (t.len == 1 and not t.tag.startswith("XS")) for t in nouns)
+        out.append(Word(start, end, surface, stem, particle, common, nominal, foreign))
     proper = frozenset(t.form for t in tokens if t.tag == "NNP")
     return Analysis(out, proper)
 
