@@ -655,7 +655,9 @@ class Entities:
             if complement:
                 # "Ministry of Posts, Telecommunications and Digital Economy": a portfolio listed with commas
                 cap_run = r"[A-Z][\w-]*(?:[ ][A-Z][\w-]*)*"
-                listed = re.match(rf"^(?:,[ ]{cap_run})+,?[ ](?:and|&)[ ](?:the[ ])?{cap_run}", self.text[end:])
+                listed = re.match(
+                    rf"^(?:,[ ]{cap_run})+,?[ ](?:and|&)[ ](?:the[ ])?{cap_run}", self.text[end:]
+                )
                 listed_words = re.findall(r"\w+", listed.group(0)) if listed else []
                 if listed and not any(w in _HEAD_KIND and w not in _PORTFOLIO for w in listed_words):
                     end += listed.end()

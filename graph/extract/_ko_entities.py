@@ -478,8 +478,10 @@ def _people(text, ws, builder, mentions, sentence) -> None:
         if tail:  # "코이카 르완다 사무소장": the words after the organization belong to the title
             role = text[ws[tail[0]].start : title_word.start + len(title_word.stem)]
         unit = _unit_of_title(role.replace(" ", "")) and role[:-1] if role.endswith("장") else None
+        office = role if role.endswith(_OFFICE_TITLES) and len(role) >= 4 else None
+        unit = unit or office  # "과기정통부 국제협력관": the office and its holder share the name
         unit_org = None
-        if unit and affiliation and (tail or _unit_of_title(title_word.stem)):
+        if unit and affiliation and (tail or office or _unit_of_title(title_word.stem)):
             parent = next(o for o in builder.orgs if o.key == affiliation)
             names = [unit] if tail else [f"{ws[org_quals[-1]].stem} {unit}", unit]
             unit_org = builder.add_org(
@@ -506,6 +508,9 @@ def _people(text, ws, builder, mentions, sentence) -> None:
             org = _org_at(mentions, max(0, m.start() - 1), m.start())
             person = builder.add_person(name, ev, affiliation=org, role=title)
             mentions.append(Mention("person", person.key, m.start(), m.end()))
+
+
+_OFFICE_TITLES = ("정책관", "협력관", "기획관", "심의관", "조정관")
 
 
 def _name_and_qualifiers(
@@ -546,14 +551,15 @@ def _name_and_qualifiers(
         and ws[first].start - ws[first - 1].end <= 1
     ):
         first -= 1
-    if first == last and not _is_name(ws[last].surface):
-        return None  # one word must look like a Korean name: "아프리카 시장" is a market
+    if first == last and not (_is_name(ws[last].surface) and not ws[last].common and "XSN" not in ws[last].tags):
+        return None  # one word must look like a Korean name: "아프리카 시장", "도시 대표" are not people
     return first, last, quals
 
 
 def _name_word(w: Word, mentions: list[Mention]) -> bool:
     return (
         not w.particle
+        and not all(t.startswith("J") for t in w.tags)
         and w.nominal
         and bool(re.fullmatch(r"[가-힣]{1,6}", w.surface))
         and not any(m.start <= w.start < m.end for m in mentions)

@@ -109,6 +109,7 @@ class Word:
     common: bool = False  # one common word Kiwi knows ("올해", "행사"), unlike a name it splits up
     nominal: bool = True  # no verb or adjective in the stem ("협력해", "젊은" are not)
     foreign: bool = False  # a proper noun, or a word Kiwi breaks into syllables ("인가비레")
+    tags: tuple[str, ...] = ()  # Kiwi's tags for the stem
 
     @property
     def stem_end(self) -> int:
@@ -153,7 +154,8 @@ def analyze(sentence: str) -> Analysis:
         common = len(nouns) == 1 and nouns[0].tag in _COMMON_TAGS and nouns[0].len == len(stem)
         nominal = not any(t.tag.startswith(("V", "E", "XSV", "XSA", "MAG", "IC")) for t in nouns)
         foreign = not common and any(t.tag == "NNP" or (t.len == 1 and not t.tag.startswith("XS")) for t in nouns)
-        out.append(Word(start, end, surface, stem, particle, common, nominal, foreign))
+        tags = tuple(t.tag for t in nouns)
+        out.append(Word(start, end, surface, stem, particle, common, nominal, foreign, tags))
     proper = frozenset(t.form for t in tokens if t.tag == "NNP")
     return Analysis(out, proper)
 
