@@ -211,7 +211,9 @@ def parse_page(text: str) -> Page:
     paragraphs.extend(_shown(b) for b in pending_bullets)
 
     published = _meta.publication_date(lines[pub_idx].content) if pub_idx is not None else None
-    publisher = _publisher(lines, pub_idx, title_idx, end_idx, outlets, mastheads)
+    publisher = _as_written_elsewhere(
+        _publisher(lines, pub_idx, title_idx, end_idx, outlets, mastheads), lines
+    )
     return Page(
         title=title,
         paragraphs=_dedupe([p for p in paragraphs if p]),
@@ -254,6 +256,22 @@ def _publisher(
         if match and _meta.looks_like_name(match[1].strip("“”\"' ")):
             return match[1].strip("“”\"' ")
     return None
+
+
+def _as_written_elsewhere(name: str | None, lines: list[Line]) -> str | None:
+    """An all-capitals masthead ("DAILY LEDGER") in the case the page itself uses elsewhere.
+
+    Mastheads are set in capitals for display; the copyright or about line writes the name as
+    the outlet spells it, and that spelling is the publisher.
+    """
+    if not name or not name.isupper():
+        return name
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+    for line in lines:
+        for match in pattern.finditer(line.content):
+            if not match[0].isupper():
+                return match[0]
+    return name
 
 
 def _dedupe(paragraphs: list[str]) -> list[str]:

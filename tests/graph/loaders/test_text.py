@@ -143,3 +143,13 @@ def test_posted_by_line_names_no_publisher() -> None:
     assert page.publisher is None
     # A sentence that merely starts with "Related" is story, not a related-news header.
     assert page.paragraphs[-1] == "Related ministries will join the next phase."
+
+
+def test_capitals_masthead_takes_the_spelling_of_the_copyright_line() -> None:
+    page = parse_page(
+        "HARBOUR TIMES\nHome | World | Tech | Opinion\n\n"
+        "Chile and Japan agree to share seismic data\n\nBy Ana Ruiz\nPublished: 3 May 2023\n\n"
+        "Chile and Japan agreed on Tuesday to share earthquake sensor data.\n\n"
+        "(c) 2023 Harbour Times. All rights reserved."
+    )
+    assert page.publisher == "Harbour Times"
