@@ -58,6 +58,12 @@ class Builder:
     ref_parents: dict[str, str] = field(default_factory=dict)
     # Keys of organizations merged into another when an alias showed they were one.
     renamed: dict[str, str] = field(default_factory=dict)
+    # Keys are never reused, even after a merge removes an entity.
+    _issued: dict[str, int] = field(default_factory=dict)
+
+    def _key(self, prefix: str) -> str:
+        self._issued[prefix] = self._issued.get(prefix, 0) + 1
+        return f"{prefix}{self._issued[prefix]}"
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -86,7 +92,7 @@ class Builder:
             found = next((o for o in (self.find_org(n) for n in names) if o), None)
         if found is None:
             found = Organization(
-                key=f"o{len(self.orgs) + 1}", names=[], kind=kind, country=country, iri=iri, part_of=part_of
+                key=self._key("o"), names=[], kind=kind, country=country, iri=iri, part_of=part_of
             )
             self.orgs.append(found)
         else:
@@ -120,7 +126,7 @@ class Builder:
         if found is None:
             found = next((s for s in (self.find_site(n) for n in names) if s), None)
         if found is None:
-            found = Site(key=f"s{len(self.sites) + 1}", names=[], kind=kind, country=country, iri=iri)
+            found = Site(key=self._key("s"), names=[], kind=kind, country=country, iri=iri)
             self.sites.append(found)
         found.within = found.within or (within if within != found.key else None)
         found.country = found.country or country
@@ -144,7 +150,7 @@ class Builder:
                 if evidence not in person.evidence:
                     person.evidence.append(evidence)
                 return person
-        person = Person(f"p{len(self.people) + 1}", name, affiliation, role, [evidence])
+        person = Person(self._key("p"), name, affiliation, role, [evidence])
         self.people.append(person)
         return person
 

@@ -316,6 +316,13 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
             continue
         stem, particle = w.stem, w.particle
         kind = org_suffix_kind(stem)
+        if stem == "컨소시엄" and i > 0 and not ws[i - 1].particle and ws[i - 1].nominal:
+            prev_word = ws[i - 1]  # "코리아 컨소시엄": a consortium is named by the word before it
+            org = builder.add_org([text[prev_word.start : w.start + len(stem)]], "other",
+                                  sentence.evidence("ko.org.consortium", 0.6), country="KR")
+            mentions.append(Mention("org", org.key, prev_word.start, w.start + len(stem), particle))
+            taken.append((prev_word.start, w.start + len(stem)))
+            continue
         if kind is None and stem.endswith("장") and org_suffix_kind(stem[:-1]):
             # "인도 정보통신청장": the title names the office it heads.
             stem, particle = stem[:-1], ""
@@ -331,7 +338,7 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
         prev = ws[i - 1] if i > 0 else None
         if prev is not None and w.start - prev.end <= 1 and not prev.particle:
             codes = [e.country for e in gaz.lookup(prev.surface, "country")]
-            if codes:  # "알제리 우정정보통신부": a foreign body named with its country
+            if codes and kind == "government":  # "알제리 우정정보통신부": a ministry named with its country
                 start, country = prev.start, codes[0]
                 names = [text[prev.start : w.start + len(stem)]]
             elif kind == "government" and (
@@ -351,7 +358,7 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
     # Units named after their organization: "KT 홍보실", "코이카 연수사업실".
     for i, w in enumerate(ws[1:], start=1):
         prev = ws[i - 1]
-        parent = _org_at(mentions, prev.start, prev.end)
+        parent = _org_at(mentions, prev.start, prev.end) or _local_government(builder, mentions, prev, w, sentence)
         if parent is None or prev.particle or w.start - prev.end > 1:
             continue
         if w.particle in {"에서", "에서는", "에서도", "에"} or w.stem.endswith(VENUE_SUFFIXES):
@@ -372,6 +379,20 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
         if org.key != parent:
             org.part_of = parent
         mentions.append(Mention("org", org.key, prev.start, w.start + len(unit), w.particle))
+
+
+def _local_government(builder: Builder, mentions: list[Mention], place: Word, unit: Word, sentence: Sentence) -> str | None:
+    """A city or province followed by one of its offices acts as its government ("서울시 디지털정책관",
+    "울란바토르시 도로교통국"): the place is then an organization too."""
+    site = next((m for m in mentions if m.category == "site" and m.start <= place.start < m.end), None)
+    if site is None or place.particle or not re.search(r"(시|도|성|주|군|구)$", place.stem):
+        return None
+    if not (_unit_of_title(unit.stem) or unit.stem.endswith(UNIT_SUFFIXES + _OFFICE_TITLES)):
+        return None
+    country = next((s.country for s in builder.sites if s.key == site.key), None)
+    org = builder.add_org([place.stem], "local_government", sentence.evidence("ko.org.local", 0.6), country=country)
+    mentions.append(Mention("org", org.key, place.start, place.start + len(place.stem), place.particle))
+    return org.key
 
 
 def _looks_like_title(stem: str) -> bool:
