@@ -385,8 +385,10 @@ def _local_government(builder: Builder, mentions: list[Mention], place: Word, un
     """A city or province followed by one of its offices acts as its government ("서울시 디지털정책관",
     "울란바토르시 도로교통국"): the place is then an organization too."""
     site = next((m for m in mentions if m.category == "site" and m.start <= place.start < m.end), None)
-    if site is None or place.particle or not re.search(r"(시|도|성|주|군|구)$", place.stem):
+    if site is None or place.particle or not re.fullmatch(r"[가-힣]{2,}(시|도|성|주|군|구)", place.stem):
         return None
+    if unit.stem.endswith(VENUE_SUFFIXES):
+        return None  # "제주 컨벤션센터" is a venue in a place, not an office of its government
     if not (_unit_of_title(unit.stem) or unit.stem.endswith(UNIT_SUFFIXES + _OFFICE_TITLES)):
         return None
     country = next((s.country for s in builder.sites if s.key == site.key), None)
