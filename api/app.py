@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 import ontology
 from api import problems
-from api.routers import health, sparql
+from api import routers
 from api.settings import Settings
 from graph.errors import DigicoopError
 from graph.store import Store, open_store
@@ -118,6 +118,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     problems.install(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.include_router(sparql.router)
-    app.include_router(health.router)
+    for router in routers.discover():
+        app.include_router(router)
     return app
