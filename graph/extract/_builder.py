@@ -58,6 +58,8 @@ class Builder:
     ref_parents: dict[str, str] = field(default_factory=dict)
     # Keys of organizations merged into another when an alias showed they were one.
     renamed: dict[str, str] = field(default_factory=dict)
+    # Normalized country names the article uses, which make a project name an instance.
+    place_words: set[str] = field(default_factory=set)
     # Keys are never reused, even after a merge removes an entity.
     _issued: dict[str, int] = field(default_factory=dict)
 
@@ -198,8 +200,9 @@ class Builder:
 
     def add_project(self, project: Project) -> Project:
         keys = {norm(n) for n in project.names}
+        places = {norm(n) for site in self.sites for n in site.names} | self.place_words
         for known in self.projects:
-            if _names_meet(keys, {norm(n) for n in known.names}):
+            if _names_meet(keys, {norm(n) for n in known.names}, places):
                 _extend(known.names, project.names)
                 for attr in ("operators", "partners", "funders", "sites", "countries", "services", "themes"):
                     _extend(getattr(known, attr), getattr(project, attr))
@@ -277,13 +280,22 @@ def _extend(target: list, items: list) -> None:
             target.append(item)
 
 
-def _names_meet(a: set[str], b: set[str]) -> bool:
-    """Same project: a shared name, or one name qualifying the other ("글로벌 X 프로젝트" and "X 프로젝트")."""
-    return (
-        bool(a & b)
-        or any(len(y) >= 4 and x.endswith(y) for x in a for y in b)
-        or any(len(x) >= 4 and y.endswith(x) for x in a for y in b)
-    )
+def _names_meet(a: set[str], b: set[str], places: set[str]) -> bool:
+    """Same project: a shared name, or one name extending the other ("글로벌 X 프로젝트" and
+    "X 프로젝트", "X 모헤시칼리" and "X") — unless a place qualifies it first ("르완다 정보접근센터"
+    is one centre of the "정보접근센터" programme, a project of its own)."""
+    if a & b:
+        return True
+    for x in a:
+        for y in b:
+            short, long = (x, y) if len(x) <= len(y) else (y, x)
+            if len(short) < 4:
+                continue
+            if long.startswith(short):
+                return True
+            if long.endswith(short) and long[: -len(short)] not in places:
+                return True
+    return False
 
 
 def _same_event(a: Event, b: Event) -> bool:

@@ -438,6 +438,7 @@ def _countries(text, hits, builder, mentions, taken, sentence) -> None:
         if start > 0 and re.match(r"[가-힣A-Za-z]", text[start - 1]) and is_hangul(text[start:end]):
             continue  # inside a longer word: "한국정보화진흥원", "방한"
         builder.add_country(entry.country, sentence.evidence("ko.country", 0.8))
+        builder.place_words.add(norm(text[start:end]))
         tail = text[end : end + 4].split(" ")[0]
         mentions.append(Mention("country", entry.country, start, end, split_particle("가" + tail)[1]))
     # "한-알제리", "한·사우디": the first syllable stands for Korea.

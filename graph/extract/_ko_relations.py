@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from graph.extract._builder import Builder, Sentence
@@ -46,9 +46,10 @@ class Context:
     last_date: str | None = None  # of the last dated agreement or event, for "같은 날"
     last_event: Event | None = None
     last_project: Project | None = None
+    tentative: set[int] = field(default_factory=set)  # projects whose start is only a ceremony date
 
 
-SAME_DAY = re.compile(r"(같은 날|이날|당일|그날|이뤄진 날|열린 날)")
+SAME_DAY = re.compile(r"(같은 날|이날|당일|그날|이뤄진 날|열린 날|같은 자리|이 자리|(체결식|협약식|서명식|개소식)에 이어)")
 ANAPHORIC_EVENT = re.compile(r"(이|그|해당|같은|이번|동)\s?$")
 
 
@@ -130,6 +131,8 @@ def _with_list(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _dates(sentence: Sentence, ctx: Context, tense: str) -> list[DateMention]:
     found = find_dates(sentence.text, ctx.published, "ko", tense=tense)  # type: ignore[arg-type]
+    if ctx.last_date:  # "이날" is the day the story is about, once it has named one
+        found = [replace(d, value=ctx.last_date) if d.text.strip() in {"이날", "당일", "같은 날"} else d for d in found]
     # "…했다고 25일 밝혔다": the day of the announcement, not of the fact.
     return [d for d in found if not ANNOUNCED.match(sentence.text[d.end :])]
 
@@ -443,6 +446,7 @@ _RUNS = re.compile(r"(추진|운영|구축|시작|진행|만들|개발|도입|�
 _STARTED = re.compile(r"\S*\s?.{0,12}?(시작|착수|개시|출범|문을 연|개소|구축한|추진된|추진하|추진한)")
 _OPENING = re.compile(r"^\s*(개소식|착수식|출범식|개통식|준공식|발대식)")
 _THIS_PROJECT = re.compile(r"(이번|이|해당|그|동) (사업|프로젝트|프로그램)(은|는|에는|에|을|를|의|이|가)?\s")
+_GROUNDBREAKING = re.compile(r"(착공|착수|가동|개통|서비스를 시작|운영을 시작)")
 _JOINTLY = re.compile(r"(와|과) (함께|공동으로) (추진|운영|수행|시행)")
 
 
@@ -452,6 +456,11 @@ def _project(sentence, mentions, subjects, builder, ctx) -> None:
         any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS) and CONCLUDED.search(text)
     )
     found = _project_names(text)
+    if not found and ctx.last_project is not None and _GROUNDBREAKING.search(text):
+        dated = _dates(sentence, ctx, _tense(text))
+        if dated and (ctx.last_project.start is None or id(ctx.last_project) in ctx.tentative):
+            ctx.last_project.start = dated[0].value  # "착공은 내년으로 잡혀 있다"
+            ctx.tentative.discard(id(ctx.last_project))
     if not found and ctx.last_project is not None and _THIS_PROJECT.search(text):
         # "이번 사업은 KT가 주관하고 …": more about the project just read.
         _extend_project(ctx.last_project, sentence, mentions, subjects, builder, ctx)
@@ -509,6 +518,8 @@ def _project(sentence, mentions, subjects, builder, ctx) -> None:
             )
         )
         ctx.last_project = project
+        if opening:
+            ctx.tentative.add(id(project))
 
 
 def _extend_project(project, sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
@@ -522,10 +533,11 @@ def _extend_project(project, sentence, mentions, subjects, builder, ctx) -> None
         actor = _actor(builder, m)
         if actor and actor not in project.operators and actor not in project.partners:
             project.partners.append(actor)
-    if project.start is None:
+    if project.start is None or id(project) in ctx.tentative:
         for d in _dates(sentence, ctx, "past"):
             if text[d.end : d.end + 2] == "부터":
                 project.start = d.value
+                ctx.tentative.discard(id(project))
                 break
     project.evidence.append(sentence.evidence("ko.project.more", 0.6))
 
