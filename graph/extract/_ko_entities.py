@@ -169,6 +169,14 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
     _countries(text, gaz.find_all(text, "country"), builder, mentions, taken, sentence)
     _people(text, ws, builder, mentions, sentence)
     _places(text, ws, analysis.proper, builder, mentions, taken, sentence)
+    # A country named inside an organization's name ("방글라데시 정보통신기술부") still counts as
+    # a country of the article, but the relation rules see the organization only.
+    orgs = [m for m in mentions if m.category == "org"]
+    mentions = [
+        m
+        for m in mentions
+        if m.category != "country" or not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in orgs)
+    ]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
