@@ -338,6 +338,15 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
         if kind is None and particle:
             stem, particle = w.surface, ""
             kind = org_suffix_kind(stem)
+        if kind is None and re.fullmatch(r"[가-힣]{2,}시", stem) and particle in _ACTING:
+            place = gaz.lookup(stem[:-1], "site") or gaz.lookup(stem, "site")
+            if place:  # "울란바토르시와 … 양해각서": a city acting is its government
+                kind = "local_government"
+                country = place[0].country
+                org = builder.add_org([stem], kind, sentence.evidence("ko.org.city", 0.6), country=country)
+                mentions.append(Mention("org", org.key, w.start, w.start + len(stem), particle))
+                taken.append((w.start, w.start + len(stem)))
+                continue
         if kind is None or stem.endswith("정부"):
             continue
         if stem.endswith(TITLE_SUFFIXES) and _looks_like_title(stem):
@@ -555,7 +564,7 @@ def _name_and_qualifiers(
     quals: list[int] = []
     k = t - 1
     while k >= 0 and len(quals) < 3 and not ws[k].particle and ws[k + 1].start - ws[k].end <= 1:
-        inside = [m for m in mentions if m.start <= ws[k].start < m.end]
+        inside = [m for m in mentions if m.start < ws[k].end and ws[k].start < m.end]
         if inside and inside[0].category in {"org", "country", "site"}:
             quals.insert(0, k)
             k -= 1

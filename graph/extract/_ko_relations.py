@@ -309,14 +309,21 @@ def _topic_before(text: str, position: int) -> str | None:
 def _event(sentence, mentions, subjects, builder, ctx) -> None:
     text = sentence.text
     hit = None
+    words = analyze(text).words
     for word, kind in EVENT_WORDS:
-        m = re.search(re.escape(word), text)
-        if m and (hit is None or m.start() < hit[0]):
-            hit = (m.start(), m.end(), word, kind)
+        for m in re.finditer(re.escape(word), text):
+            if _modifier(text, words, m.end()):
+                continue  # "워크숍 결과물은": the word qualifies another noun
+            if hit is None or m.start() < hit[0]:
+                hit = (m.start(), m.end(), word, kind)
+            break
     if hit is None or not HELD.search(text) or NOT_EVENT_CONTEXT.search(text) or RECURRING.search(text):
         return
     start_pos, end_pos, word, kind = hit
     before = text[:start_pos]
+    if ctx.last_event is not None and re.match(r"\s*(이번 )?행사(는|에는|에서는|에)\s", text):
+        _extend_event(ctx.last_event, text, mentions, subjects, builder, 0, sentence)
+        return
     if re.search(r"\d+\s?개\s?(\S+\s){0,2}\S*$", before):
         return  # "16개 초청연수 과정을 열 계획": a series, not one event
     if (
@@ -361,6 +368,16 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:
     )
     if start_value is None and not _quoted(text):
         return  # an undated, unnamed mention is talk about events, not a report of one
+    for m in mentions:  # "타슈켄트정보기술대학교(TUIT)에서 열렸다": the premises are the venue
+        if m.category == "org" and m.particle in {"에서", "에서는"}:
+            org = next((o for o in builder.orgs if o.key == builder.org_key(m.key)), None)
+            if org is not None:
+                site = builder.add_site([org.names[0]], "venue", sentence.evidence("ko.site.premises", 0.6),
+                                        country=org.country)
+                event.venues.append(site.key)
+    if word in {"개소식", "착수식", "개통식", "출범식"} and ctx.last_project is not None and ctx.last_project.start is None:
+        ctx.last_project.start = start_value
+        ctx.tentative.add(id(ctx.last_project))
     ctx.last_event = builder.add_event(event)
 
 
@@ -374,6 +391,21 @@ def _extend_event(event, text, mentions, subjects, builder, position, sentence) 
         if key not in event.venues:
             event.venues.append(key)
     event.evidence.append(sentence.evidence("ko.event.more", 0.6))
+
+
+def _modifier(text: str, words: list, end: int) -> bool:  # type: ignore[type-arg]
+    """True when the word ending at ``end`` carries no particle and a plain noun follows it."""
+    here = next((w for w in words if w.start < end <= w.end), None)
+    if here is None or here.particle or here.end != end:
+        return False
+    following = next((w for w in words if w.start > end), None)
+    return bool(
+        following is not None
+        and following.nominal
+        and not HELD.search(following.surface)
+        and text[end : following.start].strip() == ""
+        and not re.match(r"(열|개최|진행|참가|참석|개막)", following.surface)
+    )
 
 
 def _event_name(text: str, start: int, end: int) -> str | None:
@@ -466,7 +498,8 @@ def _project(sentence, mentions, subjects, builder, ctx) -> None:
         _extend_project(ctx.last_project, sentence, mentions, subjects, builder, ctx)
         return
     for names, start, end in found:
-        operators = list(subjects) or (list(ctx.subject) if _RUNS.search(text) else [])
+        described = _DEFINITION.match(text) is not None  # "X는 … 사업이다" says what X is, not who runs it
+        operators = list(subjects) or (list(ctx.subject) if _RUNS.search(text) and not described else [])
         # "코이카 초청연수", "KT의 기가스토리": an organization named right before the name runs it.
         owner = next(
             (
@@ -634,7 +667,7 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
         out.append(([name], start, m.end()))
     for qs, qe, quoted in _quoted(text):
         after = text[qe + 1 : qe + 14]
-        built = re.match(r"\s*(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|출범|시작)", after)
+        built = re.match(r"\s*(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|출범|시작|열었|열고|개소|문을 열)", after)
         out = [entry for entry in out if not (qs <= entry[1] < qe + 1)]  # the quote names it whole
         if re.search(r"(사업|프로젝트)$", quoted.strip()):
             out.append((_split_quoted(quoted), qs, qe))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -156,6 +156,12 @@ def analyze(sentence: str) -> Analysis:
         foreign = not common and any(t.tag == "NNP" or (t.len == 1 and not t.tag.startswith("XS")) for t in nouns)
         tags = tuple(t.tag for t in nouns)
         out.append(Word(start, end, surface, stem, particle, common, nominal, foreign, tags))
+    # "'코리아 컨소시엄'이", "(MS)와": a particle after a closing quote or bracket belongs to the word before.
+    for i in range(len(out) - 1):
+        word, nxt = out[i], out[i + 1]
+        gap = sentence[word.end : nxt.start]
+        if not word.particle and gap and re.fullmatch(r"['’”\")\]」』》〉]+", gap) and PARTICLE.fullmatch(nxt.surface):
+            out[i] = replace(word, particle=nxt.surface)
     proper = frozenset(t.form for t in tokens if t.tag == "NNP")
     return Analysis(out, proper)
 
