@@ -143,6 +143,16 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
         ):
             taken.append((start, end))  # "임자 기가 아일랜드": an island, not Ireland
             continue
+        if entry.category == "site" and text[end : end + 1] == "시":
+            # "울란바토르시와 … 맺었다": the city acting is its government; otherwise the city itself.
+            end += 1
+            surface = text[start:end]
+            particle = particle_after(end)
+            if particle in _ACTING:
+                org = builder.add_org([surface], "local_government", ev("ko.org.city", 0.7), country=entry.country)
+                mentions.append(Mention("org", org.key, start, end, particle))
+                taken.append((start, end))
+                continue
         if entry.category == "site" and text[end : end + 1] == "섬":
             end += 1  # "모헤시칼리섬": the island word belongs to the name as written
             surface = text[start:end]
@@ -175,7 +185,7 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
     mentions = [
         m
         for m in mentions
-        if m.category != "country" or not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in orgs)
+        if m.category not in {"country", "org"} or not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in orgs)
     ]
     mentions.sort(key=lambda m: m.start)
     return mentions

@@ -113,6 +113,9 @@ def _subjects(text: str, mentions: list[Mention], builder: Builder) -> list[str]
     return out
 
 
+_MEMBERS = re.compile(r"\s*[^\s]+\s?(으로|로) (이뤄진|이루어진|구성된)")
+
+
 def _with_list(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions joined by 와/과, with the list before each ("A, B와 …": A and B)."""
     actors = [m for m in mentions if m.category in {"org", "person", "country"}]
@@ -120,6 +123,8 @@ def _with_list(text: str, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(actors):
         if m.particle not in WITH:
             continue
+        if _MEMBERS.match(text[m.end :]):
+            continue  # "삼성SDS와 LG CNS로 이뤄진 컨소시엄": its members, not partners
         group = [m]
         k = i - 1
         while k >= 0 and not actors[k].particle and re.fullmatch(r"[\s,·ㆍ、및)]*", text[actors[k].end : group[0].start]):
@@ -308,6 +313,9 @@ def _topic_before(text: str, position: int) -> str | None:
 
 def _event(sentence, mentions, subjects, builder, ctx) -> None:
     text = sentence.text
+    if ctx.last_event is not None and re.match(r"\s*(이번 )?행사(는|에는|에서는|에)\s", text):
+        _extend_event(ctx.last_event, text, mentions, subjects, builder, 0, sentence)  # "행사는 A와 B가 주최했으며"
+        return
     hit = None
     words = analyze(text).words
     for word, kind in EVENT_WORDS:
@@ -321,9 +329,6 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:
         return
     start_pos, end_pos, word, kind = hit
     before = text[:start_pos]
-    if ctx.last_event is not None and re.match(r"\s*(이번 )?행사(는|에는|에서는|에)\s", text):
-        _extend_event(ctx.last_event, text, mentions, subjects, builder, 0, sentence)
-        return
     if re.search(r"\d+\s?개\s?(\S+\s){0,2}\S*$", before):
         return  # "16개 초청연수 과정을 열 계획": a series, not one event
     if (
@@ -339,7 +344,9 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:
     if word == "과정" and not re.search(r"(연수|교육|훈련|전문가|과정['’”])", text):
         return
     tense = _tense(text)
-    dates = _dates(sentence, ctx, tense)
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start_pos)), default=0)
+    hi = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end_pos)), len(text))
+    dates = [d for d in _dates(sentence, ctx, tense) if lo <= d.start < hi]  # "3~5일 장관회의…4일 포럼"
     first = dates[0] if dates else None
     if first is None and SAME_DAY.search(text) and ctx.last_date:
         start_value: str | None = ctx.last_date
