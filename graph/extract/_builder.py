@@ -299,10 +299,14 @@ def _names_meet(a: set[str], b: set[str], places: set[str]) -> bool:
 
 
 def _same_event(a: Event, b: Event) -> bool:
+    """One event reported twice: the same kind on the same day (a headline and the body name it
+    differently), or the same name."""
     if a.kind != b.kind or a.start != b.start:
         return False
-    if a.name and b.name:
-        return norm(a.name) == norm(b.name)
+    if a.name and b.name and norm(a.name) == norm(b.name):
+        return True
+    if a.start and len(a.start) == 10:
+        return True
     if not a.start:
         return bool(set(a.organizers) & set(b.organizers))
-    return True
+    return not (a.name and b.name)

@@ -462,7 +462,8 @@ def _countries(text, hits, builder, mentions, taken, sentence) -> None:
             continue
         if any(s <= start and end <= e for s, e in taken):
             continue
-        if start > 0 and re.match(r"[가-힣A-Za-z]", text[start - 1]) and is_hangul(text[start:end]):
+        resident = text[start - 1 : start] == "주" and (start == 1 or not is_hangul(text[start - 2]))
+        if start > 0 and re.match(r"[가-힣A-Za-z]", text[start - 1]) and is_hangul(text[start:end]) and not resident:
             continue  # inside a longer word: "한국정보화진흥원", "방한"
         builder.add_country(entry.country, sentence.evidence("ko.country", 0.8))
         builder.place_words.add(norm(text[start:end]))

@@ -113,7 +113,7 @@ def _subjects(text: str, mentions: list[Mention], builder: Builder) -> list[str]
     return out
 
 
-_MEMBERS = re.compile(r"\s*[^\s]+\s?(으로|로) (이뤄진|이루어진|구성된)")
+_MEMBERS = re.compile(r"\s*.{1,24}?(으로|로) (이뤄진|이루어진|구성된)")
 
 
 def _with_list(text: str, mentions: list[Mention]) -> list[Mention]:
