@@ -529,6 +529,9 @@ def _people(text, ws, builder, mentions, sentence) -> None:
         tail = [q for q in quals if q > (org_quals[-1] if org_quals else -1)]
         if tail:  # "코이카 르완다 사무소장": the words after the organization belong to the title
             role = text[ws[tail[0]].start : title_word.start + len(title_word.stem)]
+        acronym = re.match(r"\(([A-Z]{2,6})\)", text[title_word.end :])
+        if acronym:  # "최고재무책임자(CFO)": the title as written
+            role = f"{role}({acronym.group(1)})"
         unit = _unit_of_title(role.replace(" ", "")) and role[:-1] if role.endswith("장") else None
         office = role if role.endswith(_OFFICE_TITLES) and len(role) >= 4 else None
         unit = unit or office  # "과기정통부 국제협력관": the office and its holder share the name
@@ -652,8 +655,18 @@ def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:
                 )
                 mentions.append(Mention("site", site.key, w.start, w.start + len(stem), w.particle))
                 break
+    _listed_cities(text, ws, proper, builder, mentions, sentence)
     mentions.sort(key=lambda m: m.start)
     for i, w in enumerate(ws):
+        branch = _hotel_branch(text, ws, i, mentions)
+        if branch is not None:  # "롯데호텔 하노이에서": a hotel named with its city
+            city = branch
+            site = builder.add_site(
+                [text[w.start : city.end]], "venue", ev("ko.site.hotel", 0.6),
+                country=next((s.country for s in builder.sites if s.key == city.key), None), within=city.key,
+            )
+            mentions.append(Mention("site", site.key, w.start, city.end, city.particle))
+            continue
         venue_suffix = next((s for s in VENUE_SUFFIXES if w.stem.endswith(s)), None)
         if venue_suffix is None or any(m.start <= w.start < m.end and m.category != "site" for m in mentions):
             continue
@@ -714,6 +727,38 @@ def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:
             outer = next(s for s in builder.sites if s.key == a.key)
             if inner.within is None and _rank(outer.kind) < _rank(inner.kind):
                 inner.within = a.key
+
+
+def _hotel_branch(text: str, ws: list[Word], i: int, mentions: list[Mention]) -> Mention | None:
+    w = ws[i]
+    if w.particle or not w.stem.endswith("호텔") or i + 1 >= len(ws) or text[w.end : ws[i + 1].start] != " ":
+        return None
+    nxt = ws[i + 1]
+    return next(
+        (m for m in mentions if m.category == "site" and m.start == nxt.start and m.particle in {"에서", "에서는", "에", "에서도"}),
+        None,
+    )
+
+
+def _listed_cities(text, ws, proper, builder, mentions, sentence) -> None:  # type: ignore[no-untyped-def]
+    """"필리핀 케손시티, 베트남 후에, 케냐 나이로비 등": in a list of country–city pairs, the word after
+    each country is a city of that country, even one the reference data does not know."""
+    pairs = []
+    for i, w in enumerate(ws[:-1]):
+        country = next((m for m in mentions if m.category == "country" and m.start == w.start and not m.particle), None)
+        nxt = ws[i + 1]
+        if country is None or text[w.end : nxt.start] != " ":
+            continue
+        closes = re.match(r"\s*(,|등|$)", text[nxt.end :])
+        if closes and not any(m.start <= nxt.start < m.end for m in mentions if m.category != "site"):
+            pairs.append((country.key, nxt))
+    if len(pairs) < 2:
+        return
+    for code, word in pairs:
+        if any(m.start <= word.start < m.end for m in mentions):
+            continue
+        site = builder.add_site([word.surface], "city", sentence.evidence("ko.site.listed", 0.5), country=code)
+        mentions.append(Mention("site", site.key, word.start, word.end, ""))
 
 
 def _rank(kind: str) -> int:

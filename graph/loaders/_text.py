@@ -52,6 +52,9 @@ def _same_headline(text: str, title_key: str) -> bool:
     return bool(key) and SequenceMatcher(None, key, title_key).ratio() >= 0.8
 
 
+_TICKER = re.compile(r"\s*[\[【(]\s*(속보|긴급|1보|breaking|BREAKING|Breaking)\s*[\]】)]")
+
+
 def _headline_like(line: Line) -> bool:
     if line.kind is not Kind.TEXT or line.bullet:
         return False
@@ -134,6 +137,8 @@ def parse_page(text: str) -> Page:
             else:
                 break
             j -= 1
+    if len(run) >= 2 and _TICKER.match(lines[run[-1]].content):
+        run.pop()  # a breaking-news ticker above the headline belongs to the site, not the story
     if run:
         title_idx = run[-1]
         deck_before = sorted(run[:-1])

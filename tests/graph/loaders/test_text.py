@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from graph.loaders import load_bytes
 from graph.loaders._text import parse_page
 from tests.graph.loaders.conftest import load_one
 
@@ -153,3 +154,15 @@ def test_capitals_masthead_takes_the_spelling_of_the_copyright_line() -> None:
         "(c) 2023 Harbour Times. All rights reserved."
     )
     assert page.publisher == "Harbour Times"
+
+
+def test_a_breaking_news_ticker_above_the_headline_is_not_the_title() -> None:
+    page = (
+        "데일리테크\n홈 | 뉴스 | 통신\n[속보] 다른 기사의 긴급 제목이 여기에 걸려 있다\n\n"
+        "과기정통부, 라오스와 디지털 정부 협력 확대\n\n입력 2024-03-04 10:00\n\n"
+        "과학기술정보통신부는 라오스 기술통신부와 디지털 정부 협력을 확대하기로 했다고 4일 밝혔다.\n"
+    )
+    (result,) = load_bytes(page.encode(), filename="page.txt")
+    assert result.article is not None
+    assert result.article.title == "과기정통부, 라오스와 디지털 정부 협력 확대"
+    assert "속보" not in result.article.text
