@@ -345,18 +345,20 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
             # "인도 정보통신청장": the title names the office it heads.
             stem, particle = stem[:-1], ""
             kind = org_suffix_kind(stem)
-        if kind is None and particle:
-            stem, particle = w.surface, ""
-            kind = org_suffix_kind(stem)
         if kind is None and re.fullmatch(r"[가-힣]{2,}시", stem) and particle in _ACTING:
             place = gaz.lookup(stem[:-1], "site") or gaz.lookup(stem, "site")
-            if place:  # "울란바토르시와 … 양해각서": a city acting is its government
+            prev_word = ws[i - 1] if i > 0 and w.start - ws[i - 1].end <= 1 and not ws[i - 1].particle else None
+            before = [e.country for e in gaz.lookup(prev_word.surface, "country")] if prev_word else []
+            if place or before:  # "울란바토르시와 … 양해각서", "베트남 다낭시와": a city acting is its government
                 kind = "local_government"
-                country = place[0].country
+                country = place[0].country if place else before[0]
                 org = builder.add_org([stem], kind, sentence.evidence("ko.org.city", 0.6), country=country)
                 mentions.append(Mention("org", org.key, w.start, w.start + len(stem), particle))
                 taken.append((w.start, w.start + len(stem)))
                 continue
+        if kind is None and particle:
+            stem, particle = w.surface, ""
+            kind = org_suffix_kind(stem)
         if kind is None or stem.endswith("정부"):
             continue
         if stem.endswith(TITLE_SUFFIXES) and _looks_like_title(stem):
@@ -597,18 +599,44 @@ def _name_and_qualifiers(
     if last < 0 or not _name_word(ws[last], mentions):
         return None
     first = last
-    while (
-        first > 0
-        and last - first < 2
-        and _name_word(ws[first - 1], mentions)
-        and ws[first - 1].foreign
-        and ws[last].foreign
-        and ws[first].start - ws[first - 1].end <= 1
-    ):
-        first -= 1
+
+    def piece(k: int) -> bool:
+        w = ws[k]
+        return (
+            (_name_word(w, mentions) or _foreign_piece(w, mentions))
+            and w.foreign
+            and ws[k + 1].start - w.end <= 1
+        )
+
+    while first > 0 and last - first < 2 and ws[last].foreign:
+        if piece(first - 1):
+            first -= 1
+        elif (  # "응우옌 타인 응이": a known word sandwiched between two foreign ones
+            first > 1
+            and last - first == 0
+            and _name_word(ws[first - 1], mentions)
+            and ws[first].start - ws[first - 1].end <= 1
+            and piece(first - 2)
+        ):
+            first -= 2
+        else:
+            break
     if first == last and not (_is_name(ws[last].surface) and not ws[last].common and "XSN" not in ws[last].tags):
         return None  # one word must look like a Korean name: "아프리카 시장", "도시 대표" are not people
     return first, last, quals
+
+
+def _foreign_piece(w: Word, mentions: list[Mention]) -> bool:
+    """A word of a transliterated name that Kiwi misreads as a verb form ("주나이드" as 주+나+이드):
+    it still ends in a noun and is no word Kiwi knows."""
+    return (
+        not w.particle
+        and not w.common
+        and bool(w.tags)
+        and w.tags[-1].startswith(("NN", "NR", "NP"))
+        and bool(re.fullmatch(r"[가-힣]{3,6}", w.surface))
+        and not any(m.start <= w.start < m.end for m in mentions)
+    )
 
 
 def _name_word(w: Word, mentions: list[Mention]) -> bool:

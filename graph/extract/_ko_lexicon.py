@@ -290,7 +290,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("컨퍼런스", "conference"),
     ("콘퍼런스", "conference"),
     ("학술대회", "conference"),
-    ("총회", "conference"),
+    ("총회", "meeting"),
     ("포럼", "forum"),
     ("세미나", "seminar"),
     ("심포지엄", "seminar"),
