@@ -29,7 +29,7 @@ from graph.extract._ko_lexicon import (
     UNIT_SUFFIXES,
     VENUE_SUFFIXES,
 )
-from graph.extract._ko_text import Word, analyze, is_hangul, split_particle
+from graph.extract._ko_text import PARTICLE, Word, analyze, is_hangul, split_particle
 from graph.gazetteer import Entry, load_gazetteer
 from graph.model import OrgKind, SiteKind
 
@@ -596,20 +596,28 @@ def _name_and_qualifiers(
         break
     # The name: one Korean name, or up to three words of a foreign one ("파울라 인가비레").
     last = k
-    if last < 0 or not _name_word(ws[last], mentions):
+
+    def piece(k: int) -> bool:
+        """A word of a transliterated name: bare Hangul Kiwi does not know as one common word
+        (its tags may be odd: "응이" comes out as an interjection), and no verb form."""
+        w = ws[k]
+        return (
+            not w.particle
+            and not w.common
+            and not PARTICLE.fullmatch(w.surface)
+            and not (w.tags and w.tags[-1].startswith(("V", "XSV", "XSA", "E")))
+            and bool(re.fullmatch(r"[가-힣]{1,5}", w.surface))
+            and not any(m.start <= w.start < m.end for m in mentions)
+            and not w.surface.endswith(TITLE_SUFFIXES)
+            and (k + 1 >= len(ws) or ws[k + 1].start - w.end <= 1)
+        )
+
+    if last < 0 or not (_name_word(ws[last], mentions) or (piece(last) and ws[last].foreign)):
         return None
     first = last
 
-    def piece(k: int) -> bool:
-        w = ws[k]
-        return (
-            (_name_word(w, mentions) or _foreign_piece(w, mentions))
-            and w.foreign
-            and ws[k + 1].start - w.end <= 1
-        )
-
     while first > 0 and last - first < 2 and ws[last].foreign:
-        if piece(first - 1):
+        if piece(first - 1) and (ws[first - 1].foreign or first - 1 == 0 or ws[first - 2].particle):
             first -= 1
         elif (  # "응우옌 타인 응이": a known word sandwiched between two foreign ones
             first > 1

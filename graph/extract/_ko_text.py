@@ -162,6 +162,7 @@ def analyze(sentence: str) -> Analysis:
         gap = sentence[word.end : nxt.start]
         if not word.particle and gap and re.fullmatch(r"['’”\")\]」』》〉]+", gap) and PARTICLE.fullmatch(nxt.surface):
             out[i] = replace(word, particle=nxt.surface)
+            out[i + 1] = replace(nxt, stem="", particle=nxt.surface)  # a particle, not a word of its own
     proper = frozenset(t.form for t in tokens if t.tag == "NNP")
     return Analysis(out, proper)
 
