@@ -15,8 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import ontology
-from api import problems
-from api import routers
+from api import problems, routers
+from api.examples import start_examples
 from api.settings import Settings
 from graph.errors import DigicoopError
 from graph.store import Store, open_store
@@ -100,9 +100,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         except DigicoopError as exc:
             # The service still starts: /healthz reports the store, and it is tried again per request.
             log.warning("could not load the ontology and reference graphs: %s", exc)
+        loader = start_examples(opened, settings.examples_dir) if settings.load_examples else None
+        app.state.examples = loader
         try:
             yield
         finally:
+            if loader is not None:
+                await run_in_threadpool(loader.stop)
             if own:
                 await run_in_threadpool(opened.close)
 

@@ -29,7 +29,7 @@ def _settings(store: Path | None, memory: bool, endpoint: str | None, update_end
 
     overrides: dict[str, object] = {}
     if store is not None:
-        overrides["store"] = store
+        overrides["store_dir"] = store
     if memory:
         overrides["memory"] = True
     if endpoint:
@@ -58,10 +58,18 @@ def serve(
     ] = False,
 ) -> None:
     """Run the HTTP service (SPARQL, JSON endpoints and pages)."""
+    import logging
+
     import uvicorn
 
     from api.app import create_app
 
+    # the service's own messages (examples loaded, reference graphs) beside uvicorn's
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s: %(message)s"))
+    service_log = logging.getLogger("digicoop")
+    service_log.addHandler(handler)
+    service_log.setLevel(logging.INFO)
     settings = _settings(store, memory, endpoint, update_endpoint)
     if no_examples:
         settings = settings.model_copy(update={"load_examples": False})
@@ -107,6 +115,15 @@ def facts(
     raise typer.Exit(1 if failed else 0)
 
 
+def _extract(article: object) -> object:
+    """Worker-process side of ``ingest --workers``: extraction is pure, so it runs anywhere."""
+    from graph.extract import extract
+    from graph.model import Article
+
+    assert isinstance(article, Article)
+    return extract(article)
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or globs of articles.")],
@@ -114,34 +131,70 @@ def ingest(
     memory: Memory = False,
     endpoint: Endpoint = None,
     update_endpoint: UpdateEndpoint = None,
-    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (writes stay in this one).")] = 1,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-extract articles already stored unchanged.")
+    ] = False,
 ) -> None:
-    """Extract and store every article found under PATHS, with a progress bar and a summary."""
-    from graph.loaders import load_paths
+    """Extract and store every article found under PATHS, with a progress bar and a summary.
+
+    An article already stored with the same text is skipped; one with the same URL and a new
+    text replaces its old facts.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    from graph import articles as stored
+    from graph.loaders import content_hash, load_paths
+    from graph.model import Article, Extraction
     from graph.pipeline import ingest_article
+    from graph.triples import article_graph, article_graph_iri
 
     settings = _settings(store, memory, endpoint, update_endpoint)
-    backend = _open(settings)
-    ok = failed = 0
     results = list(load_paths(paths))
+    backend = _open(settings)
+    counts = {"created": 0, "replaced": 0, "unchanged": 0, "refused": 0, "failed": 0}
+    todo: list[tuple[str, Article, bool]] = []
     try:
+        for result in results:
+            if result.article is None:
+                err.print(f"[red]{result.source}[/red]: {result.error}")
+                counts["refused"] += 1
+                continue
+            iri = stored.iri_for(result.article)
+            previous = stored.stored_hash(backend, iri)
+            if previous == content_hash(result.article.text) and not force:
+                counts["unchanged"] += 1
+                continue
+            todo.append((iri, result.article, previous is not None))
         with Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
         ) as progress:
-            task = progress.add_task("ingest", total=len(results))
-            for result in results:
-                if result.article is None:
-                    err.print(f"[red]{result.source}[/red]: {result.error}")
-                    failed += 1
-                else:
-                    ingest_article(backend, result.article)
-                    ok += 1
+            task = progress.add_task("ingest", total=len(todo))
+
+            def stored_one(replaced: bool) -> None:
+                counts["replaced" if replaced else "created"] += 1
                 progress.advance(task)
+
+            if workers > 1 and len(todo) > 1:
+                with ProcessPoolExecutor(max_workers=workers) as pool:
+                    extractions = pool.map(_extract, [a for _, a, _ in todo], chunksize=4)
+                    for (iri, _article, replaced), extraction in zip(todo, extractions, strict=True):
+                        assert isinstance(extraction, Extraction)
+                        backend.replace_graph(article_graph_iri(iri), article_graph(extraction, iri))
+                        stored_one(replaced)
+            else:
+                for iri, article, replaced in todo:
+                    ingest_article(backend, article, iri=iri)
+                    stored_one(replaced)
     finally:
         backend.close()
-    del workers  # extraction runs in this process; see the README's scaling notes
-    err.print(f"{ok} article(s) ingested, {failed} refused")
-    raise typer.Exit(1 if failed and not ok else 0)
+    err.print(
+        f"{counts['created']} new, {counts['replaced']} replaced, {counts['unchanged']} unchanged, "
+        f"{counts['refused']} refused"
+    )
+    raise typer.Exit(
+        1 if counts["refused"] and not (counts["created"] or counts["replaced"] or counts["unchanged"]) else 0
+    )
 
 
 @app.command()
@@ -169,31 +222,58 @@ def query(
     sys.stdout.buffer.write(result.body)
 
 
+_QUAD_SUFFIXES = {".nq": "nquads", ".trig": "trig"}
+
+
 @app.command()
 def load(
     files: Annotated[
-        list[Path], typer.Argument(help="RDF files: Turtle, N-Triples, N-Quads, TriG, JSON-LD.")
+        list[Path], typer.Argument(help="RDF files: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.")
     ],
     graph: Annotated[
-        str | None, typer.Option("--graph", help="Named graph IRI (default: one per file).")
+        str | None,
+        typer.Option("--graph", help="Named graph IRI (default: one per file; N-Quads/TriG keep their own)."),
     ] = None,
     store: StoreDir = None,
     memory: Memory = False,
     endpoint: Endpoint = None,
 ) -> None:
-    """Bulk-load RDF files into a named graph."""
-    from rdflib import Graph
+    """Bulk-load RDF files into named graphs."""
+    from rdflib import Dataset, Graph
+    from rdflib.util import guess_format
 
     backend = _open(_settings(store, memory, endpoint, None))
+    failed = 0
     try:
         for path in files:
-            data = Graph()
-            data.parse(path)
-            target = graph or f"https://w3id.org/digicoop/graph/file/{path.name}"
-            backend.replace_graph(target, data)
-            err.print(f"{path}: {len(data)} triples into <{target}>")
+            fmt = _QUAD_SUFFIXES.get(path.suffix.lower()) or guess_format(str(path)) or "turtle"
+            default_target = graph or f"https://w3id.org/digicoop/graph/file/{path.name}"
+            try:
+                if fmt in ("nquads", "trig"):
+                    ds = Dataset()
+                    ds.parse(path, format=fmt)
+                    graphs: dict[str, Graph] = {}
+                    for s, p, o, g in ds.quads((None, None, None, None)):
+                        name = graph or (
+                            str(g)
+                            if g is not None and str(g) != str(ds.default_graph.identifier)
+                            else default_target
+                        )
+                        graphs.setdefault(name, Graph()).add((s, p, o))
+                else:
+                    data = Graph()
+                    data.parse(path, format=fmt)
+                    graphs = {default_target: data}
+            except Exception as exc:  # a parser's message is for this user, who wrote the file
+                err.print(f"[red]{path}[/red]: not readable as {fmt}: {exc}")
+                failed += 1
+                continue
+            for target, data in graphs.items():
+                backend.replace_graph(target, data)
+                err.print(f"{path}: {len(data)} triples into <{target}>")
     finally:
         backend.close()
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command()
@@ -202,17 +282,30 @@ def export(
     store: StoreDir = None,
     memory: Memory = False,
     endpoint: Endpoint = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
 ) -> None:
-    """Write every named graph to standard output."""
-    media = {"trig": "application/trig", "nquads": "application/n-quads", "jsonld": "application/ld+json"}
-    if fmt not in media:
+    """Write every named graph, graph names kept, to standard output (or --out)."""
+    from rdflib import Dataset, URIRef
+
+    formats = {"trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+    if fmt not in formats:
         raise typer.BadParameter("choose trig, nquads or jsonld", param_hint="--format")
-    backend = _open(_settings(store, memory, endpoint, None))
+    settings = _settings(store, memory, endpoint, None).model_copy(update={"query_timeout": 3600.0})
+    backend = _open(settings)
     try:
-        result = backend.raw_query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", media[fmt])
+        rows = backend.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
     finally:
         backend.close()
-    sys.stdout.buffer.write(result.body)
+    ds = Dataset()
+    for row in rows:
+        ds.graph(URIRef(str(row["g"]))).add((row["s"], row["p"], row["o"]))
+    data = ds.serialize(format=formats[fmt])
+    body = data.encode("utf-8") if isinstance(data, str) else data
+    if out is not None:
+        out.write_bytes(body)
+        err.print(f"{len(rows)} quads written to {out}")
+    else:
+        sys.stdout.buffer.write(body)
 
 
 if __name__ == "__main__":
