@@ -31,7 +31,7 @@ from graph.extract._ko_lexicon import (
 )
 from graph.extract._ko_text import PARTICLE, Word, analyze, is_hangul, split_particle
 from graph.gazetteer import Entry, load_gazetteer
-from graph.model import OrgKind, SiteKind
+from graph.model import Organization, OrgKind, SiteKind
 
 Category = Literal["org", "site", "country", "person"]
 
@@ -149,7 +149,9 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
             surface = text[start:end]
             particle = particle_after(end)
             if particle in _ACTING:
-                org = builder.add_org([surface], "local_government", ev("ko.org.city", 0.7), country=entry.country)
+                org = builder.add_org(
+                    [surface], "local_government", ev("ko.org.city", 0.7), country=entry.country
+                )
                 mentions.append(Mention("org", org.key, start, end, particle))
                 taken.append((start, end))
                 continue
@@ -185,7 +187,8 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
     mentions = [
         m
         for m in mentions
-        if m.category not in {"country", "org"} or not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in orgs)
+        if m.category not in {"country", "org"}
+        or not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in orgs)
     ]
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -238,7 +241,14 @@ def org_suffix_kind(stem: str) -> OrgKind | None:
     return None
 
 
-def _alias_pairs(text, ws, builder, mentions, taken, sentence) -> None:
+def _alias_pairs(
+    text: str,
+    ws: list[Word],
+    builder: Builder,
+    mentions: list[Mention],
+    taken: list[tuple[int, int]],
+    sentence: Sentence,
+) -> None:
     """ "국제이주기구 IOM(International Organization for Migration)", "세계은행(World Bank)",
     "한국국제협력단(KOICA·코이카)": every form inside the brackets names the same organization."""
     for m in re.finditer(r"\(([^()]{2,90})\)", text):
@@ -307,7 +317,7 @@ def _is_title_phrase(text: str) -> bool:
     return any(text.startswith(t) or text.endswith(t) for t in TITLE_SUFFIXES) and " " in text
 
 
-def _merge(builder: Builder, keep, drop) -> None:
+def _merge(builder: Builder, keep: Organization, drop: Organization) -> None:
     if keep is drop:
         return
     for n in drop.names:
@@ -327,7 +337,14 @@ def _org_at(mentions: list[Mention], start: int, end: int) -> str | None:
     return None
 
 
-def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
+def _suffix_orgs(
+    text: str,
+    ws: list[Word],
+    builder: Builder,
+    mentions: list[Mention],
+    taken: list[tuple[int, int]],
+    sentence: Sentence,
+) -> None:
     gaz = load_gazetteer()
     for i, w in enumerate(ws):
         if any(w.start < e and s < w.end for s, e in taken):
@@ -336,8 +353,12 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
         kind = org_suffix_kind(stem)
         if stem == "컨소시엄" and i > 0 and not ws[i - 1].particle and ws[i - 1].nominal:
             prev_word = ws[i - 1]  # "코리아 컨소시엄": a consortium is named by the word before it
-            org = builder.add_org([text[prev_word.start : w.start + len(stem)]], "other",
-                                  sentence.evidence("ko.org.consortium", 0.6), country="KR")
+            org = builder.add_org(
+                [text[prev_word.start : w.start + len(stem)]],
+                "other",
+                sentence.evidence("ko.org.consortium", 0.6),
+                country="KR",
+            )
             mentions.append(Mention("org", org.key, prev_word.start, w.start + len(stem), particle))
             taken.append((prev_word.start, w.start + len(stem)))
             continue
@@ -347,9 +368,13 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
             kind = org_suffix_kind(stem)
         if kind is None and re.fullmatch(r"[가-힣]{2,}시", stem) and particle in _ACTING:
             place = gaz.lookup(stem[:-1], "site") or gaz.lookup(stem, "site")
-            prev_word = ws[i - 1] if i > 0 and w.start - ws[i - 1].end <= 1 and not ws[i - 1].particle else None
-            before = [e.country for e in gaz.lookup(prev_word.surface, "country")] if prev_word else []
-            if place or before:  # "울란바토르시와 … 양해각서", "베트남 다낭시와": a city acting is its government
+            neighbour = (
+                ws[i - 1] if i > 0 and w.start - ws[i - 1].end <= 1 and not ws[i - 1].particle else None
+            )
+            before = [e.country for e in gaz.lookup(neighbour.surface, "country")] if neighbour else []
+            if (
+                place or before
+            ):  # "울란바토르시와 … 양해각서", "베트남 다낭시와": a city acting is its government
                 kind = "local_government"
                 country = place[0].country if place else before[0]
                 org = builder.add_org([stem], kind, sentence.evidence("ko.org.city", 0.6), country=country)
@@ -387,13 +412,17 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
     # Units named after their organization: "KT 홍보실", "코이카 연수사업실".
     for i, w in enumerate(ws[1:], start=1):
         prev = ws[i - 1]
-        parent = _org_at(mentions, prev.start, prev.end) or _local_government(builder, mentions, prev, w, sentence)
+        parent = _org_at(mentions, prev.start, prev.end) or _local_government(
+            builder, mentions, prev, w, sentence
+        )
         if parent is None or prev.particle or w.start - prev.end > 1:
             continue
         if w.particle in {"에서", "에서는", "에서도", "에"} or w.stem.endswith(VENUE_SUFFIXES):
             continue  # "한국정보화진흥원 글로벌센터에서", "NIA 대회의실": premises, not a unit
         unit = _unit_of_title(w.stem) or (
-            w.stem if w.stem.endswith(UNIT_SUFFIXES) and len(w.stem) >= 3 and not re.search(r"\d", w.stem) else None
+            w.stem
+            if w.stem.endswith(UNIT_SUFFIXES) and len(w.stem) >= 3 and not re.search(r"\d", w.stem)
+            else None
         )
         if unit is None or any(m.start <= w.start < m.end for m in mentions if m.category == "org"):
             continue
@@ -410,7 +439,9 @@ def _suffix_orgs(text, ws, builder, mentions, taken, sentence) -> None:
         mentions.append(Mention("org", org.key, prev.start, w.start + len(unit), w.particle))
 
 
-def _local_government(builder: Builder, mentions: list[Mention], place: Word, unit: Word, sentence: Sentence) -> str | None:
+def _local_government(
+    builder: Builder, mentions: list[Mention], place: Word, unit: Word, sentence: Sentence
+) -> str | None:
     """A city or province followed by one of its offices acts as its government ("서울시 디지털정책관",
     "울란바토르시 도로교통국"): the place is then an organization too."""
     site = next((m for m in mentions if m.category == "site" and m.start <= place.start < m.end), None)
@@ -421,7 +452,9 @@ def _local_government(builder: Builder, mentions: list[Mention], place: Word, un
     if not (_unit_of_title(unit.stem) or unit.stem.endswith(UNIT_SUFFIXES + _OFFICE_TITLES)):
         return None
     country = next((s.country for s in builder.sites if s.key == site.key), None)
-    org = builder.add_org([place.stem], "local_government", sentence.evidence("ko.org.local", 0.6), country=country)
+    org = builder.add_org(
+        [place.stem], "local_government", sentence.evidence("ko.org.local", 0.6), country=country
+    )
     mentions.append(Mention("org", org.key, place.start, place.start + len(place.stem), place.particle))
     return org.key
 
@@ -435,12 +468,16 @@ def _unit_of_title(stem: str) -> str | None:
     if not stem.endswith("장") or len(stem) < 4:
         return None
     unit = stem[:-1]
-    if unit.endswith(("실", "국", "과", "팀", "본부", "센터", "단", "부문", "사무소", "지사")) and not org_suffix_kind(unit):
+    if unit.endswith(
+        ("실", "국", "과", "팀", "본부", "센터", "단", "부문", "사무소", "지사")
+    ) and not org_suffix_kind(unit):
         return unit
     return None
 
 
-def _governments(text, builder, mentions, taken, sentence) -> None:
+def _governments(
+    text: str, builder: Builder, mentions: list[Mention], taken: list[tuple[int, int]], sentence: Sentence
+) -> None:
     gaz = load_gazetteer()
     for m in re.finditer(r"([가-힣]{1,12})\s?정부", text):
         codes = [e.country for e in gaz.lookup(m.group(1), "country") if e.country]
@@ -458,14 +495,26 @@ def _governments(text, builder, mentions, taken, sentence) -> None:
         taken.append((m.start() + len(m.group(1)), end))
 
 
-def _countries(text, hits, builder, mentions, taken, sentence) -> None:
+def _countries(
+    text: str,
+    hits: list[tuple[int, int, Entry]],
+    builder: Builder,
+    mentions: list[Mention],
+    taken: list[tuple[int, int]],
+    sentence: Sentence,
+) -> None:
     for start, end, entry in hits:
         if entry.category != "country" or not entry.country:
             continue
         if any(s <= start and end <= e for s, e in taken):
             continue
         resident = text[start - 1 : start] == "주" and (start == 1 or not is_hangul(text[start - 2]))
-        if start > 0 and re.match(r"[가-힣A-Za-z]", text[start - 1]) and is_hangul(text[start:end]) and not resident:
+        if (
+            start > 0
+            and re.match(r"[가-힣A-Za-z]", text[start - 1])
+            and is_hangul(text[start:end])
+            and not resident
+        ):
             continue  # inside a longer word: "한국정보화진흥원", "방한"
         builder.add_country(entry.country, sentence.evidence("ko.country", 0.8))
         builder.place_words.add(norm(text[start:end]))
@@ -487,7 +536,7 @@ def _title(word: Word) -> str | None:
     return stem if stem.endswith(TITLE_SUFFIXES) or _unit_of_title(stem) else None
 
 
-def _people(text, ws, builder, mentions, sentence) -> None:
+def _people(text: str, ws: list[Word], builder: Builder, mentions: list[Mention], sentence: Sentence) -> None:
     ev = sentence.evidence("ko.person", 0.7)
 
     def org_key(w: Word) -> str | None:
@@ -629,7 +678,9 @@ def _name_and_qualifiers(
             first -= 2
         else:
             break
-    if first == last and not (_is_name(ws[last].surface) and not ws[last].common and "XSN" not in ws[last].tags):
+    if first == last and not (
+        _is_name(ws[last].surface) and not ws[last].common and "XSN" not in ws[last].tags
+    ):
         return None  # one word must look like a Korean name: "아프리카 시장", "도시 대표" are not people
     return first, last, quals
 
@@ -663,7 +714,9 @@ def _is_unit_word(word: str) -> bool:
     return word.endswith(UNIT_SUFFIXES) and len(word) >= 2 and org_suffix_kind(word) is None
 
 
-def _unit_affiliation(builder, mentions, title_word: Word, parent: str | None) -> str | None:
+def _unit_affiliation(
+    builder: Builder, mentions: list[Mention], title_word: Word, parent: str | None
+) -> str | None:
     """A title that is an organization plus 장 ("조달청장") points at that organization."""
     stem = title_word.stem
     if stem.endswith("장") and org_suffix_kind(stem[:-1]):
@@ -677,7 +730,15 @@ def _unit_affiliation(builder, mentions, title_word: Word, parent: str | None) -
     return None
 
 
-def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:
+def _places(
+    text: str,
+    ws: list[Word],
+    proper: frozenset[str],
+    builder: Builder,
+    mentions: list[Mention],
+    taken: list[tuple[int, int]],
+    sentence: Sentence,
+) -> None:
     """Venues and administrative places by their suffix, with containment along an address."""
     ev = sentence.evidence
     for w in ws:
@@ -698,8 +759,11 @@ def _places(text, ws, proper, builder, mentions, taken, sentence) -> None:
         if branch is not None:  # "롯데호텔 하노이에서": a hotel named with its city
             city = branch
             site = builder.add_site(
-                [text[w.start : city.end]], "venue", ev("ko.site.hotel", 0.6),
-                country=next((s.country for s in builder.sites if s.key == city.key), None), within=city.key,
+                [text[w.start : city.end]],
+                "venue",
+                ev("ko.site.hotel", 0.6),
+                country=next((s.country for s in builder.sites if s.key == city.key), None),
+                within=city.key,
             )
             mentions.append(Mention("site", site.key, w.start, city.end, city.particle))
             continue
@@ -771,17 +835,32 @@ def _hotel_branch(text: str, ws: list[Word], i: int, mentions: list[Mention]) ->
         return None
     nxt = ws[i + 1]
     return next(
-        (m for m in mentions if m.category == "site" and m.start == nxt.start and m.particle in {"에서", "에서는", "에", "에서도"}),
+        (
+            m
+            for m in mentions
+            if m.category == "site"
+            and m.start == nxt.start
+            and m.particle in {"에서", "에서는", "에", "에서도"}
+        ),
         None,
     )
 
 
-def _listed_cities(text, ws, proper, builder, mentions, sentence) -> None:  # type: ignore[no-untyped-def]
-    """"필리핀 케손시티, 베트남 후에, 케냐 나이로비 등": in a list of country–city pairs, the word after
+def _listed_cities(
+    text: str,
+    ws: list[Word],
+    proper: frozenset[str],
+    builder: Builder,
+    mentions: list[Mention],
+    sentence: Sentence,
+) -> None:
+    """ "필리핀 케손시티, 베트남 후에, 케냐 나이로비 등": in a list of country–city pairs, the word after
     each country is a city of that country, even one the reference data does not know."""
     pairs = []
     for i, w in enumerate(ws[:-1]):
-        country = next((m for m in mentions if m.category == "country" and m.start == w.start and not m.particle), None)
+        country = next(
+            (m for m in mentions if m.category == "country" and m.start == w.start and not m.particle), None
+        )
         nxt = ws[i + 1]
         if country is None or text[w.end : nxt.start] != " ":
             continue
@@ -793,7 +872,9 @@ def _listed_cities(text, ws, proper, builder, mentions, sentence) -> None:  # ty
     for code, word in pairs:
         if any(m.start <= word.start < m.end for m in mentions):
             continue
-        site = builder.add_site([word.surface], "city", sentence.evidence("ko.site.listed", 0.5), country=code)
+        site = builder.add_site(
+            [word.surface], "city", sentence.evidence("ko.site.listed", 0.5), country=code
+        )
         mentions.append(Mention("site", site.key, word.start, word.end, ""))
 
 

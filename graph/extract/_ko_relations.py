@@ -49,7 +49,9 @@ class Context:
     tentative: set[int] = field(default_factory=set)  # projects whose start is only a ceremony date
 
 
-SAME_DAY = re.compile(r"(같은 날|이날|당일|그날|이뤄진 날|열린 날|같은 자리|이 자리|(체결식|협약식|서명식|개소식)에 이어)")
+SAME_DAY = re.compile(
+    r"(같은 날|이날|당일|그날|이뤄진 날|열린 날|같은 자리|이 자리|(체결식|협약식|서명식|개소식)에 이어)"
+)
 ANAPHORIC_EVENT = re.compile(r"(이|그|해당|같은|이번|동)\s?$")
 
 
@@ -127,7 +129,11 @@ def _with_list(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # "삼성SDS와 LG CNS로 이뤄진 컨소시엄": its members, not partners
         group = [m]
         k = i - 1
-        while k >= 0 and not actors[k].particle and re.fullmatch(r"[\s,·ㆍ、및)]*", text[actors[k].end : group[0].start]):
+        while (
+            k >= 0
+            and not actors[k].particle
+            and re.fullmatch(r"[\s,·ㆍ、및)]*", text[actors[k].end : group[0].start])
+        ):
             group.insert(0, actors[k])
             k -= 1
         out.extend(x for x in group if x not in out)
@@ -137,7 +143,10 @@ def _with_list(text: str, mentions: list[Mention]) -> list[Mention]:
 def _dates(sentence: Sentence, ctx: Context, tense: str) -> list[DateMention]:
     found = find_dates(sentence.text, ctx.published, "ko", tense=tense)  # type: ignore[arg-type]
     if ctx.last_date:  # "이날" is the day the story is about, once it has named one
-        found = [replace(d, value=ctx.last_date) if d.text.strip() in {"이날", "당일", "같은 날"} else d for d in found]
+        found = [
+            replace(d, value=ctx.last_date) if d.text.strip() in {"이날", "당일", "같은 날"} else d
+            for d in found
+        ]
     # "…했다고 25일 밝혔다": the day of the announcement, not of the fact.
     return [d for d in found if not ANNOUNCED.match(sentence.text[d.end :])]
 
@@ -147,7 +156,10 @@ def _tense(text: str) -> str:
     headline fragments with no verb ("3~5일 장관회의 공동 주최"), resolved to the nearest date."""
     if FUTURE.search(text):
         return "future"
-    if re.search(r"(었|았|였|했|됐|왔|쳤|켰|졌|렸|냈|섰|갔|봤)(다|고|으며|는데|던|지만)|(한|된|열린|가진|맺은|연) (바|뒤|후)", text):
+    if re.search(
+        r"(었|았|였|했|됐|왔|쳤|켰|졌|렸|냈|섰|갔|봤)(다|고|으며|는데|던|지만)|(한|된|열린|가진|맺은|연) (바|뒤|후)",
+        text,
+    ):
         return "past"
     return "unknown"
 
@@ -166,7 +178,14 @@ def _quoted(text: str) -> list[tuple[int, int, str]]:
 _CLAUSE_BREAK = re.compile(r"…|⋯|;|\s-\s")
 
 
-def _agreement(sentence, mentions, orgs, subjects, builder, ctx) -> None:
+def _agreement(
+    sentence: Sentence,
+    mentions: list[Mention],
+    orgs: list[Mention],
+    subjects: list[str],
+    builder: Builder,
+    ctx: Context,
+) -> None:
     """Headlines pack clauses with "…": each clause may report its own agreement."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)), len(sentence.text) + 1]
     for lo, hi in itertools.pairwise(bounds):
@@ -184,7 +203,16 @@ def _agreement(sentence, mentions, orgs, subjects, builder, ctx) -> None:
         )
 
 
-def _agreement_clause(sentence, lo, hi, mentions, orgs, subjects, builder, ctx) -> None:
+def _agreement_clause(
+    sentence: Sentence,
+    lo: int,
+    hi: int,
+    mentions: list[Mention],
+    orgs: list[Mention],
+    subjects: list[str],
+    builder: Builder,
+    ctx: Context,
+) -> None:
     text = sentence.text
     clause = text[lo:hi]
     hit = next(
@@ -222,19 +250,19 @@ def _agreement_clause(sentence, lo, hi, mentions, orgs, subjects, builder, ctx) 
         signers = [a for m in after if (a := _actor(builder, m))]
         if len(set(signers)) >= 2:
             partners, parties = [], list(dict.fromkeys(signers))
-    for m in partners:
-        if m.category == "country":
-            governments[m.key] = text[m.start : m.end]
+    for partner in partners:
+        if partner.category == "country":
+            governments[partner.key] = text[partner.start : partner.end]
             continue
-        actor = _actor(builder, m)
+        actor = _actor(builder, partner)
         if actor and actor not in parties:
             parties.append(actor)
     # "KT-IOM 간", "A·B·C 3자간": a hyphenated pair or list before 간/3자 names every party.
     pair = re.search(r"([A-Za-z가-힣]+)[-–·]([A-Za-z가-힣]+)\s?(간|3자간|사이)", text)
     if pair:
-        for m in orgs:
-            if pair.start() <= m.start < pair.end():
-                actor = _actor(builder, m)
+        for named in orgs:
+            if pair.start() <= named.start < pair.end():
+                actor = _actor(builder, named)
                 if actor and actor not in parties:
                     parties.append(actor)
     if governments:  # a country signs: its government, and our own if none is named
@@ -311,10 +339,14 @@ def _topic_before(text: str, position: int) -> str | None:
 # -- events --------------------------------------------------------------------------------
 
 
-def _event(sentence, mentions, subjects, builder, ctx) -> None:
+def _event(
+    sentence: Sentence, mentions: list[Mention], subjects: list[str], builder: Builder, ctx: Context
+) -> None:
     text = sentence.text
     if ctx.last_event is not None and re.match(r"\s*(이번 )?행사(는|에는|에서는|에)\s", text):
-        _extend_event(ctx.last_event, text, mentions, subjects, builder, 0, sentence)  # "행사는 A와 B가 주최했으며"
+        _extend_event(
+            ctx.last_event, text, mentions, subjects, builder, 0, sentence
+        )  # "행사는 A와 B가 주최했으며"
         return
     hit = None
     words = analyze(text).words
@@ -355,7 +387,9 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:
     ctx.last_date = start_value or ctx.last_date
     name = _event_name(text, start_pos, end_pos)
     organizers = _organizers(text, mentions, subjects, builder, start_pos)
-    named_by = next((m for m in mentions if m.category == "org" and name and text.find(name) == m.start), None)
+    named_by = next(
+        (m for m in mentions if m.category == "org" and name and text.find(name) == m.start), None
+    )
     if named_by is not None and not organizers:  # "WeGO 총회", "ITU 전권회의": the body holds it
         organizers = [builder.org_key(named_by.key)]
     countries = [m.key for m in mentions if m.category == "country" and m.particle not in WITH]
@@ -375,21 +409,36 @@ def _event(sentence, mentions, subjects, builder, ctx) -> None:
     )
     if start_value is None and not _quoted(text):
         return  # an undated, unnamed mention is talk about events, not a report of one
-    for m in mentions:  # "타슈켄트정보기술대학교(TUIT)에서 열렸다": the premises are the venue
-        if m.category == "org" and m.particle in {"에서", "에서는"}:
-            org = next((o for o in builder.orgs if o.key == builder.org_key(m.key)), None)
+    for located in mentions:  # "타슈켄트정보기술대학교(TUIT)에서 열렸다": the premises are the venue
+        if located.category == "org" and located.particle in {"에서", "에서는"}:
+            org = next((o for o in builder.orgs if o.key == builder.org_key(located.key)), None)
             if org is not None:
-                site = builder.add_site([org.names[0]], "venue", sentence.evidence("ko.site.premises", 0.6),
-                                        country=org.country)
+                site = builder.add_site(
+                    [org.names[0]], "venue", sentence.evidence("ko.site.premises", 0.6), country=org.country
+                )
                 event.venues.append(site.key)
-    if word in {"개소식", "착수식", "개통식", "출범식"} and ctx.last_project is not None and ctx.last_project.start is None:
+    if (
+        word in {"개소식", "착수식", "개통식", "출범식"}
+        and ctx.last_project is not None
+        and ctx.last_project.start is None
+    ):
         ctx.last_project.start = start_value
         ctx.tentative.add(id(ctx.last_project))
     ctx.last_event = builder.add_event(event)
 
 
-def _extend_event(event, text, mentions, subjects, builder, position, sentence) -> None:  # type: ignore[no-untyped-def]
-    attending = re.search(r"(참석|참가|참여|방문|찾은)", text) and not re.search(r"(주최|주관|개최|운영)", text)
+def _extend_event(
+    event: Event,
+    text: str,
+    mentions: list[Mention],
+    subjects: list[str],
+    builder: Builder,
+    position: int,
+    sentence: Sentence,
+) -> None:
+    attending = re.search(r"(참석|참가|참여|방문|찾은)", text) and not re.search(
+        r"(주최|주관|개최|운영)", text
+    )
     target = event.participant_organizations if attending else event.organizers
     for key in _organizers(text, mentions, subjects, builder, position):
         if key not in target and key not in event.organizers:
@@ -400,7 +449,7 @@ def _extend_event(event, text, mentions, subjects, builder, position, sentence) 
     event.evidence.append(sentence.evidence("ko.event.more", 0.6))
 
 
-def _modifier(text: str, words: list, end: int) -> bool:  # type: ignore[type-arg]
+def _modifier(text: str, words: list, end: int) -> bool:
     """True when the word ending at ``end`` carries no particle and a plain noun follows it."""
     here = next((w for w in words if w.start < end <= w.end), None)
     if here is None or here.particle or here.end != end:
@@ -432,7 +481,9 @@ def _event_name(text: str, start: int, end: int) -> str | None:
     return name if kept else None
 
 
-def _organizers(text, mentions, subjects, builder, position) -> list[str]:
+def _organizers(
+    text: str, mentions: list[Mention], subjects: list[str], builder: Builder, position: int
+) -> list[str]:
     out = list(subjects)
     joint = re.search(r"(와|과)\s?(공동으로|함께|공동 주최|공동주최)", text)
     for m in mentions:
@@ -489,7 +540,9 @@ _GROUNDBREAKING = re.compile(r"(착공|착수|가동|개통|서비스를 시작|
 _JOINTLY = re.compile(r"(와|과) (함께|공동으로) (추진|운영|수행|시행)")
 
 
-def _project(sentence, mentions, subjects, builder, ctx) -> None:
+def _project(
+    sentence: Sentence, mentions: list[Mention], subjects: list[str], builder: Builder, ctx: Context
+) -> None:
     text = sentence.text
     about_project = not (
         any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS) and CONCLUDED.search(text)
@@ -540,8 +593,10 @@ def _project(sentence, mentions, subjects, builder, ctx) -> None:
             # "NIA는 2002년 IAC 구축 사업을 시작해", "올해부터 5년간 … 사업을 추진": a date before
             # the name, and a verb of starting after it (or 부터 on the date).
             for d in _dates(sentence, ctx, "past"):
-                if about_project and d.end <= start and (
-                    _STARTED.match(text[end:]) or text[d.end : d.end + 2] == "부터"
+                if (
+                    about_project
+                    and d.end <= start
+                    and (_STARTED.match(text[end:]) or text[d.end : d.end + 2] == "부터")
                 ):
                     begun = d.value
                     break
@@ -562,12 +617,21 @@ def _project(sentence, mentions, subjects, builder, ctx) -> None:
             ctx.tentative.add(id(project))
 
 
-def _extend_project(project, sentence, mentions, subjects, builder, ctx) -> None:  # type: ignore[no-untyped-def]
+def _extend_project(
+    project: Project,
+    sentence: Sentence,
+    mentions: list[Mention],
+    subjects: list[str],
+    builder: Builder,
+    ctx: Context,
+) -> None:
     text = sentence.text
     participating = re.search(r"(참여|참가|협력기관)", text)
     for key in subjects:
         target = project.partners if participating and key not in project.operators else project.operators
-        if key not in target and (target is project.partners or not project.operators or re.search(r"주관|주도", text)):
+        if key not in target and (
+            target is project.partners or not project.operators or re.search(r"주관|주도", text)
+        ):
             target.append(key)
     for m in _with_list(text, mentions):
         actor = _actor(builder, m)
@@ -674,7 +738,9 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
         out.append(([name], start, m.end()))
     for qs, qe, quoted in _quoted(text):
         after = text[qe + 1 : qe + 14]
-        built = re.match(r"\s*(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|출범|시작|열었|열고|개소|문을 열)", after)
+        built = re.match(
+            r"\s*(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|출범|시작|열었|열고|개소|문을 열)", after
+        )
         out = [entry for entry in out if not (qs <= entry[1] < qe + 1)]  # the quote names it whole
         if re.search(r"(사업|프로젝트)$", quoted.strip()):
             out.append((_split_quoted(quoted), qs, qe))

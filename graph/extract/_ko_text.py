@@ -143,7 +143,11 @@ def analyze(sentence: str) -> Analysis:
         inside = [t for t in tokens if start <= t.start < end]
         # A particle is the word's tail only when all of that tail is a particle ("주나이드" keeps 나).
         cut = next(
-            (t.start for t in inside if t.tag.startswith("J") and t.start > start and PARTICLE.fullmatch(sentence[t.start : end])),
+            (
+                t.start
+                for t in inside
+                if t.tag.startswith("J") and t.start > start and PARTICLE.fullmatch(sentence[t.start : end])
+            ),
             None,
         )
         if cut is not None:
@@ -153,14 +157,21 @@ def analyze(sentence: str) -> Analysis:
         nouns = [t for t in inside if t.start < start + len(stem)]
         common = len(nouns) == 1 and nouns[0].tag in _COMMON_TAGS and nouns[0].len == len(stem)
         nominal = not any(t.tag.startswith(("V", "E", "XSV", "XSA", "MAG", "IC")) for t in nouns)
-        foreign = not common and any(t.tag == "NNP" or (t.len == 1 and not t.tag.startswith("XS")) for t in nouns)
+        foreign = not common and any(
+            t.tag == "NNP" or (t.len == 1 and not t.tag.startswith("XS")) for t in nouns
+        )
         tags = tuple(t.tag for t in nouns)
         out.append(Word(start, end, surface, stem, particle, common, nominal, foreign, tags))
     # "'코리아 컨소시엄'이", "(MS)와": a particle after a closing quote or bracket belongs to the word before.
     for i in range(len(out) - 1):
         word, nxt = out[i], out[i + 1]
         gap = sentence[word.end : nxt.start]
-        if not word.particle and gap and re.fullmatch(r"['’”\")\]」』》〉]+", gap) and PARTICLE.fullmatch(nxt.surface):
+        if (
+            not word.particle
+            and gap
+            and re.fullmatch(r"['’”\")\]」』》〉]+", gap)
+            and PARTICLE.fullmatch(nxt.surface)
+        ):
             out[i] = replace(word, particle=nxt.surface)
             out[i + 1] = replace(nxt, stem="", particle=nxt.surface)  # a particle, not a word of its own
     proper = frozenset(t.form for t in tokens if t.tag == "NNP")

@@ -71,7 +71,7 @@ def differences(gold: dict[str, Any], pred: dict[str, Any]) -> list[str]:
             problems.append(f"article {key}: {pred['article'].get(key)!r} != {gold['article'].get(key)!r}")
     orgs, found = _match(gold["organizations"], pred["organizations"])
     problems += [f"organization: {p}" for p in found]
-    sites, found = _match(gold["sites"], pred["sites"])
+    _sites, found = _match(gold["sites"], pred["sites"])
     problems += [f"site: {p}" for p in found]
     people, found = _match(gold.get("people", []), pred.get("people", []))
     problems += [f"person: {p}" for p in found]
@@ -97,7 +97,11 @@ def differences(gold: dict[str, Any], pred: dict[str, Any]) -> list[str]:
     for p in pred["projects"]:
         ops = refs(p["operators"], orgs)
         hit = next(
-            (g for g in unmatched if _names(p) & _names(g) or (g["operators"] and ops == frozenset(g["operators"]))),
+            (
+                g
+                for g in unmatched
+                if _names(p) & _names(g) or (g["operators"] and ops == frozenset(g["operators"]))
+            ),
             None,
         )
         if hit is None:
