@@ -1,0 +1,110 @@
+"""``python -m benchmarks [--only ingest|sparql] [--quick]``: print the tables, write the JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from benchmarks import Section
+
+DEFAULT_OUT = Path("bench-results") / "latest.json"
+
+
+def table(section: Section) -> Table:
+    out = Table(title=section.title, title_justify="left")
+    out.add_column("")
+    for column in section.columns:
+        out.add_column(column, justify="right")
+    for row in section.rows:
+        out.add_row(
+            str(row["name"]), *("" if row.get(c) is None else str(row.get(c)) for c in section.columns)
+        )
+    return out
+
+
+def targets(sections: list[Section]) -> Table:
+    out = Table(title="Targets", title_justify="left")
+    for column in ("target", "goal", "measured", "met"):
+        out.add_column(column)
+    for section in sections:
+        for target in section.targets:
+            met = {True: "[green]yes[/]", False: "[red]no[/]", None: "n/a"}[target.met]
+            out.add_row(target.name, target.goal, target.measured, met)
+    return out
+
+
+def machine() -> dict[str, Any]:
+    # Other work on the machine slows every row alike; the load average says how much there was.
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--only", choices=("ingest", "sparql"), action="append")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes: checks that it runs, not speed")
+    parser.add_argument("--articles", type=int, default=200, help="Korean articles to ingest")
+    parser.add_argument("--workers", type=int, default=2, help="extraction processes")
+    parser.add_argument("--triples", type=int, default=100_000, help="size of the SPARQL dataset")
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per server")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.articles, args.triples, args.duration = 12, 3_000, 1.0
+    chosen = args.only or ["ingest", "sparql"]
+
+    # Wide enough for the tables when the output is a pipe or a CI log, not a terminal.
+    console = Console(width=max(Console().width, 150))
+    started = time.perf_counter()
+    before = machine()
+    sections: list[Section] = []
+    if "ingest" in chosen:
+        from benchmarks import ingest
+
+        console.print(f"ingest: {args.articles} Korean articles, 1 and {args.workers} processes ...")
+        sections.append(ingest.run(articles=args.articles, workers=args.workers))
+        console.print(table(sections[-1]))
+    if "sparql" in chosen:
+        from benchmarks import sparql
+
+        console.print(f"sparql: {args.triples:,} triples, {args.duration:g} s per server ...")
+        sections.append(
+            sparql.run(triples=args.triples, duration=args.duration, connections=args.connections)
+        )
+        console.print(table(sections[-1]))
+    for section in sections:
+        for note in section.notes:
+            console.print(f"[dim]{section.title}:[/] {note}", soft_wrap=True)
+    console.print(targets(sections))
+
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "seconds": round(time.perf_counter() - started, 1),
+        "machine_before": before,
+        "machine_after": machine(),
+        "arguments": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+        "sections": [s.as_dict() for s in sections],
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    console.print(f"written to {args.out} in {report['seconds']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""``make bench`` runs: each benchmark at tiny sizes gives the rows and targets its report promises.
+
+Speed is not asserted here (the machine may be busy); only that the measurements exist and the
+servers it starts answer correctly and are gone afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from benchmarks import __main__ as cli
+from benchmarks import ingest, sparql, synthetic
+
+
+def test_synthetic_dataset_is_deterministic_and_sized(tmp_path: Path) -> None:
+    first = synthetic.write_nquads(tmp_path / "a.nq", 5_000, seed=3)
+    second = synthetic.write_nquads(tmp_path / "b.nq", 5_000, seed=3)
+    other = synthetic.write_nquads(tmp_path / "c.nq", 5_000, seed=4)
+    assert (tmp_path / "a.nq").read_bytes() == (tmp_path / "b.nq").read_bytes()
+    assert (tmp_path / "a.nq").read_bytes() != (tmp_path / "c.nq").read_bytes()
+    assert 5_000 <= first.triples < 5_200
+    assert first.triples == len((tmp_path / "a.nq").read_text(encoding="utf-8").splitlines())
+    assert first.agreements and first.events and first.projects
+    assert second.labels_ko == first.labels_ko
+    assert all(any("\uac00" <= ch <= "\ud7a3" for ch in label) for label in first.labels_ko)
+    assert other.triples >= 5_000
+
+
+def test_every_query_has_answers_on_the_synthetic_data(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    info = synthetic.write_nquads(tmp_path / "d.nq", 5_000, seed=7)
+    store = ox.Store()
+    store.bulk_load(path=str(tmp_path / "d.nq"), format=ox.RdfFormat.N_QUADS)
+    for name in sparql.QUERIES:
+        result = store.query(sparql.query_text(name, info, random.Random(1)), use_default_graph_as_union=True)
+        assert isinstance(result, ox.QuerySolutions)
+        rows = list(result)
+        assert rows, name
+
+
+def test_article_variants_are_new_articles_with_the_same_words() -> None:
+    base = ingest.korean_articles()
+    if not base:
+        pytest.skip("no Korean example articles")
+    items = ingest.variants(base, len(base) * 3)
+    assert len({iri for _, iri in items}) == len(items)
+    assert len({article.text for article, _ in items}) == len(items)
+    assert items[len(base)][0].text.split() == base[0].text.split()
+
+
+@pytest.mark.slow
+def test_ingest_benchmark_reports_digicoop_beside_kiwi() -> None:
+    section = ingest.run(articles=4, workers=2)
+    names = [row["name"] for row in section.rows]
+    assert len(names) == 4
+    for row in section.rows[:2]:
+        assert isinstance(row["articles/s"], float) and row["articles/s"] > 0
+        assert isinstance(row["sentences/s"], int) and row["sentences/s"] > 0
+    assert any("tokenize" in str(n) for n in names) and any("split_into_sents" in str(n) for n in names)
+    assert [t.goal for t in section.targets] == [">= 50"]
+
+
+@pytest.mark.slow
+def test_sparql_benchmark_measures_three_servers_and_stops_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    stopped: list[subprocess.Popen[bytes]] = []
+    stop = sparql.stop
+
+    def recording(process: subprocess.Popen[bytes]) -> None:
+        stop(process)
+        stopped.append(process)
+
+    monkeypatch.setattr(sparql, "stop", recording)
+    section = sparql.run(triples=2_000, duration=0.5)
+    names = [row["name"] for row in section.rows]
+    assert names == ["digicoop", "rdflib-endpoint", "oxigraph serve"]
+    digicoop = section.row("digicoop")
+    assert isinstance(digicoop["req/s"], float) and digicoop["req/s"] > 0
+    assert digicoop["errors"] == 0
+    assert {t.name for t in section.targets} >= {
+        "req/s digicoop / rdflib-endpoint",
+        "req/s digicoop / oxigraph serve",
+        "digicoop p99 latency",
+    }
+    assert len(set(map(str, section.extra["answers"].values()))) == 1  # same answers everywhere
+    assert len(stopped) == 3 and all(process.poll() is not None for process in stopped)
+
+
+@pytest.mark.slow
+def test_main_writes_the_json_report(tmp_path: Path) -> None:
+    out = tmp_path / "latest.json"
+    assert cli.main(["--quick", "--only", "sparql", "--triples", "1500", "--out", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["title"] for s in report["sections"]] == ["SPARQL over HTTP (issue 4)"]
+    assert report["sections"][0]["rows"][0]["name"] == "digicoop"
