@@ -115,15 +115,6 @@ def facts(
     raise typer.Exit(1 if failed else 0)
 
 
-def _extract(article: object) -> object:
-    """Worker-process side of ``ingest --workers``: extraction is pure, so it runs anywhere."""
-    from graph.extract import extract
-    from graph.model import Article
-
-    assert isinstance(article, Article)
-    return extract(article)
-
-
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or globs of articles.")],
@@ -141,13 +132,10 @@ def ingest(
     An article already stored with the same text is skipped; one with the same URL and a new
     text replaces its old facts.
     """
-    from concurrent.futures import ProcessPoolExecutor
-
     from graph import articles as stored
     from graph.loaders import content_hash, load_paths
-    from graph.model import Article, Extraction
-    from graph.pipeline import ingest_article
-    from graph.triples import article_graph, article_graph_iri
+    from graph.model import Article
+    from graph.pipeline import ingest_many
 
     settings = _settings(store, memory, endpoint, update_endpoint)
     results = list(load_paths(paths))
@@ -175,17 +163,11 @@ def ingest(
                 counts["replaced" if replaced else "created"] += 1
                 progress.advance(task)
 
-            if workers > 1 and len(todo) > 1:
-                with ProcessPoolExecutor(max_workers=workers) as pool:
-                    extractions = pool.map(_extract, [a for _, a, _ in todo], chunksize=4)
-                    for (iri, _article, replaced), extraction in zip(todo, extractions, strict=True):
-                        assert isinstance(extraction, Extraction)
-                        backend.replace_graph(article_graph_iri(iri), article_graph(extraction, iri))
-                        stored_one(replaced)
-            else:
-                for iri, article, replaced in todo:
-                    ingest_article(backend, article, iri=iri)
-                    stored_one(replaced)
+            jobs = [(article, iri) for iri, article, _replaced in todo]
+            for (_iri, _article, replaced), _result in zip(
+                todo, ingest_many(backend, jobs, workers=workers), strict=True
+            ):
+                stored_one(replaced)
     finally:
         backend.close()
     err.print(

@@ -14,10 +14,7 @@ import dataclasses
 import tempfile
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-from rdflib import Graph
 
 from benchmarks import Section, Target
 from graph.model import Article
@@ -79,15 +76,6 @@ def _warm() -> float:
     return time.perf_counter() - started
 
 
-def _extract(item: tuple[Article, str]) -> tuple[str, Graph]:
-    """In a worker: an article's minted graph, for the main process to write."""
-    from graph.extract import extract
-    from graph.triples import article_graph, article_graph_iri
-
-    article, iri = item
-    return article_graph_iri(iri), article_graph(extract(article), iri)
-
-
 def ingest_single(items: list[tuple[Article, str]], store_dir: Path) -> tuple[float, int]:
     from graph.pipeline import ingest_article
     from graph.store import open_store
@@ -104,19 +92,26 @@ def ingest_single(items: list[tuple[Article, str]], store_dir: Path) -> tuple[fl
 
 
 def ingest_pool(items: list[tuple[Article, str]], store_dir: Path, workers: int) -> tuple[float, float, int]:
-    """Seconds to ingest with ``workers`` extraction processes (pool start-up and warm-up apart)."""
+    """Seconds to ingest with digicoop's own parallel path (graph.pipeline.ingest_many).
+
+    The pool starts and warms up (Kiwi, reference data) before the first article comes back,
+    so the clock starts at the first result: that wait is reported apart as warm-up.
+    """
+    from graph.pipeline import ingest_many
     from graph.store import open_store
 
     store = open_store(store_dir)
     triples = 0
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            warm = max(pool.map(_warm_in_worker, range(workers)))
-            started = time.perf_counter()
-            for graph_iri, data in pool.map(_extract, items, chunksize=1):
-                store.replace_graph(graph_iri, data)
-                triples += len(data)
-            return time.perf_counter() - started, warm, triples
+        begun = time.perf_counter()
+        first: float | None = None
+        for result in ingest_many(store, [(article, iri) for article, iri in items], workers=workers):
+            if first is None:
+                first = time.perf_counter()
+                continue  # the first article pays for the warm-up
+            triples += result.triples
+        assert first is not None
+        return time.perf_counter() - first, first - begun, triples
     finally:
         store.close()
 
@@ -175,14 +170,14 @@ def run(articles: int = 400, workers: int = 2) -> Section:
         pooled, pool_warm, pool_triples = ingest_pool(items, Path(tmp) / "pool", workers)
         section.add(
             f"digicoop, {workers} extractors + writer",
-            _rates(articles, sentences, pooled, pool_warm),
+            _rates(articles - 1, sentences * (articles - 1) // articles, pooled, pool_warm),
         )
     section.add(
         "baseline: Kiwi.tokenize",
         {"articles/s": None, "sentences/s": round(kiwi["tokenize"]), "warm-up s": round(kiwi["load"], 2)},
     )
     section.add("baseline: Kiwi.split_into_sents", {"sentences/s": round(kiwi["split"])})
-    best = max(articles / single, articles / pooled)
+    best = max(articles / single, (articles - 1) / pooled)
     section.targets.append(
         Target(
             f"Korean articles/s on {workers} cores",

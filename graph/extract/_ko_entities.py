@@ -118,7 +118,8 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
     ev = sentence.evidence
 
     # Reference data first: it knows the names, kinds and home countries.
-    for start, end, entry in gaz.find_all(text):
+    hits = gaz.find_all(text)
+    for start, end, entry in hits:
         if not free(start, end):
             continue
         surface = text[start:end]
@@ -178,7 +179,7 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
     _suffix_orgs(text, ws, builder, mentions, taken, sentence)
     _alias_pairs(text, ws, builder, mentions, taken, sentence)
     _governments(text, builder, mentions, taken, sentence)
-    _countries(text, gaz.find_all(text, "country"), builder, mentions, taken, sentence)
+    _countries(text, [h for h in hits if h[2].category == "country"], builder, mentions, taken, sentence)
     _people(text, ws, builder, mentions, sentence)
     _places(text, ws, analysis.proper, builder, mentions, taken, sentence)
     # A country named inside an organization's name ("방글라데시 정보통신기술부") still counts as

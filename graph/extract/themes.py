@@ -43,12 +43,17 @@ def _key(label: str) -> str:
 
 def themes_in(text: str) -> list[str]:
     """Theme slugs whose labels occur in ``text``, in order of first occurrence."""
+    return list(_themes_in(text))
+
+
+@lru_cache(maxsize=1024)
+def _themes_in(text: str) -> tuple[str, ...]:
     if not text:
-        return []
+        return ()
     pattern, slug_of = _matcher()
     found: list[str] = []
     for m in pattern.finditer(re.sub(r"[\-_]", " ", text)):
         slug = slug_of.get(_key(m.group()))
         if slug and slug not in found:
             found.append(slug)
-    return found
+    return tuple(found)

@@ -262,10 +262,10 @@ class OxigraphStore:
             log.error("store write failed: %s", exc)
             raise StoreUnavailable("The store could not be written (disk full or read-only?).") from None
 
-    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+    def replace_graph(self, graph_iri: str, graph: Graph | str) -> None:
         # One SPARQL Update is one transaction: readers see the old graph or the new one.
         iri = _named(graph_iri).value
-        data = graph.serialize(format="nt")
+        data = graph if isinstance(graph, str) else graph.serialize(format="nt")
         self.update(f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{data}\n}} }}")
 
     def drop_graph(self, graph_iri: str) -> bool:

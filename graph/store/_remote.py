@@ -171,10 +171,11 @@ class RemoteStore:
         text = f"BASE <{base_iri}>\n{sparql}" if base_iri else sparql
         self._post(self.update_endpoint, {"update": text}, "*/*", "update", text)
 
-    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+    def replace_graph(self, graph_iri: str, graph: Graph | str) -> None:
         # One request, one transaction on engines that run an update request atomically.
-        data = graph.serialize(format="nt")
-        if self.graph_store and len(graph) > INSERT_DATA_LIMIT:
+        data = graph if isinstance(graph, str) else graph.serialize(format="nt")
+        size = data.count("\n") if isinstance(graph, str) else len(graph)
+        if self.graph_store and size > INSERT_DATA_LIMIT:
             # Virtuoso compiles INSERT DATA to SQL and gives up past ~1,000 triples (slowly); a Graph
             # Store Protocol PUT loads any size fast. Its replace is not atomic on Virtuoso (a reader
             # may see the graph empty for a moment), so small graphs, every article's, keep INSERT DATA.

@@ -35,8 +35,9 @@ class Store(Protocol):
     def construct(self, sparql: str) -> Graph:
         """Run a CONSTRUCT or DESCRIBE."""
 
-    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
-        """Atomically make ``graph`` the whole content of the named graph ``graph_iri``."""
+    def replace_graph(self, graph_iri: str, graph: Graph | str) -> None:
+        """Atomically make ``graph`` (an rdflib Graph, or N-Triples text) the whole content of
+        the named graph ``graph_iri``."""
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove a named graph; False when it did not exist."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 import jsonschema
 import pytest
 from rdflib import Graph
+from rdflib.compare import isomorphic
 
 import graph.extract
 from graph.facts import facts_from_store
@@ -150,3 +151,24 @@ def test_the_real_extractor_ingests_a_conforming_graph(store: Store) -> None:
     jsonschema.validate(facts, schema)
     assert facts["article"] == EXPECTED["article"]
     assert result.organizations == len(facts["organizations"]) >= 2
+
+
+@pytest.mark.slow
+def test_parallel_ingest_stores_what_one_process_stores() -> None:
+    """ingest_many with worker processes writes the same graphs as ingesting one by one."""
+    from graph.loaders import load_paths
+    from graph.pipeline import ingest_many
+    from graph.store import open_store
+
+    articles = [r.article for r in load_paths(["examples/articles"]) if r.article is not None][:4]
+    one, two = open_store(memory=True), open_store(memory=True)
+    try:
+        serial = list(ingest_many(one, [(a, None) for a in articles], workers=1))
+        parallel = list(ingest_many(two, [(a, None) for a in articles], workers=2))
+        assert [r.article_iri for r in serial] == [r.article_iri for r in parallel]
+        for result in serial:
+            query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{result.graph_iri}> {{ ?s ?p ?o }} }}"
+            assert isomorphic(one.construct(query), two.construct(query))
+    finally:
+        one.close()
+        two.close()
