@@ -15,12 +15,13 @@ from graph.store import Store
 _bearer = HTTPBearer(auto_error=False, description="The token set in DIGICOOP_TOKEN.")
 
 
-def get_store(request: Request) -> Store:
+# Plain reads of app.state: async, so FastAPI does not hand each one to a worker thread.
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -42,7 +43,7 @@ def check_token(settings: Settings, credentials: HTTPAuthorizationCredentials | 
         raise HTTPException(403, "The bearer token is not valid.")
 
 
-def require_token(
+async def require_token(
     settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> None:
     check_token(settings, credentials)
