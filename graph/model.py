@@ -15,7 +15,9 @@ OrgKind = Literal[
     "company", "government", "local_government", "international", "ngo", "research", "academic", "other"
 ]
 SiteKind = Literal["region", "city", "county", "island", "district", "venue", "building", "other"]
-AgreementKind = Literal["mou", "agreement", "partnership", "letter_of_intent", "contract", "declaration", "other"]
+AgreementKind = Literal[
+    "mou", "agreement", "partnership", "letter_of_intent", "contract", "declaration", "other"
+]
 EventKind = Literal[
     "workshop", "conference", "forum", "seminar", "training", "study_tour", "exhibition", "meeting", "other"
 ]

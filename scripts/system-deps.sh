@@ -4,6 +4,8 @@ set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
+# Korean glyphs for the screenshots the browser tests take.
+[ -e /usr/share/fonts/truetype/nanum ] || need+=(fonts-nanum)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "note: missing ${need[*]}; their tests will skip (install the Debian packages to run them)"

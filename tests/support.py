@@ -30,5 +30,3 @@ def require_program(program: str, package: str) -> str:
     if not found:
         pytest.skip(f"{program} not found: install the Debian package '{package}' (make test does, as root)")
     return found
-
-

@@ -60,12 +60,25 @@ def test_console_script_is_installed() -> None:
 def test_wheel_holds_only_our_packages(tmp_path: Path) -> None:
     """`tests`, `scripts` or `examples` must never be installed as top-level packages."""
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+        ],
         check=True,
         capture_output=True,
     )
     (wheel,) = tmp_path.glob("digicoop-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        top = {name.split("/")[0] for name in archive.namelist() if not name.split("/")[0].endswith(".dist-info")}
+        top = {
+            name.split("/")[0] for name in archive.namelist() if not name.split("/")[0].endswith(".dist-info")
+        }
         assert top == {"graph", "api", "ontology"}
         assert "ontology/digicoop.ttl" in archive.namelist()
