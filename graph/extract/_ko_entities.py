@@ -224,6 +224,16 @@ def _site_kind(kind: str) -> SiteKind:
     return _SITE_KINDS.get(kind, "other")
 
 
+def _generic_head(stem: str) -> bool:
+    """True when the words before an organization's suffix are a common word ("국립대학교",
+    "중앙은행"), so the name needs its country to say which body it is."""
+    for suffix, _kind in ORG_SUFFIXES:
+        if stem.endswith(suffix):
+            head = stem[: -len(suffix)]
+            return head in {"국립", "중앙", "국가", "국영", "국제", "왕립", "공립", "개발", "산업", "수출입"}
+    return False
+
+
 def org_suffix_kind(stem: str) -> OrgKind | None:
     """The kind an organization-looking word implies, or None for a common noun."""
     if stem in NOT_ORG or DIRECTION_PART.match(stem) or not re.fullmatch(r"[가-힣A-Za-z0-9·&]+", stem):
@@ -393,7 +403,7 @@ def _suffix_orgs(
         prev = ws[i - 1] if i > 0 else None
         if prev is not None and w.start - prev.end <= 1 and not prev.particle:
             codes = [e.country for e in gaz.lookup(prev.surface, "country")]
-            if codes and kind == "government":  # "알제리 우정정보통신부": a ministry named with its country
+            if codes and (kind == "government" or _generic_head(stem)):  # "알제리 우정정보통신부", "라오스 국립대학교"
                 start, country = prev.start, codes[0]
                 names = [text[prev.start : w.start + len(stem)]]
             elif kind == "government" and (

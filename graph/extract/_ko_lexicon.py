@@ -314,6 +314,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("세미나", "seminar"),
     ("심포지엄", "seminar"),
     ("설명회", "seminar"),
+    ("상담회", "meeting"),
     ("초청연수", "training"),
     ("연수", "training"),
     ("교육과정", "training"),

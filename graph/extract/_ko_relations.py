@@ -132,7 +132,7 @@ def _with_list(text: str, mentions: list[Mention]) -> list[Mention]:
         while (
             k >= 0
             and not actors[k].particle
-            and re.fullmatch(r"[\s,·ㆍ、및)]*", text[actors[k].end : group[0].start])
+            and re.fullmatch(r"[\s)]*[,·ㆍ、및][\s,·ㆍ、및)]*", text[actors[k].end : group[0].start])
         ):
             group.insert(0, actors[k])
             k -= 1
@@ -288,8 +288,11 @@ def _agreement_clause(
     parties = list(dict.fromkeys(p for p in parties if p))
     if len(parties) < 2:
         return
-    dates = [d for d in _dates(sentence, ctx, "past") if d.start < position + 40]
-    when = dates[0].value if dates else (ctx.last_date if SAME_DAY.search(text) else None)
+    dates = [d for d in _dates(sentence, ctx, "past") if lo <= d.start < position + 40]
+    # "2013년 …를 열어, 2016년에는 …와 업무협약을 맺은": the date nearest the agreement is its own
+    before_word = [d for d in dates if d.start < position]
+    nearest = before_word[-1] if before_word else (dates[0] if dates else None)
+    when = nearest.value if nearest else (ctx.last_date if SAME_DAY.search(text) else None)
     ctx.last_date = when or ctx.last_date
     place = next(iter(_locations([m for m in before if m.category == "site"])), None)
     topic = _topic_before(text, position)
@@ -386,7 +389,7 @@ def _event(
         start_value = first.value if first else None
     ctx.last_date = start_value or ctx.last_date
     name = _event_name(text, start_pos, end_pos)
-    organizers = _organizers(text, mentions, subjects, builder, start_pos)
+    organizers = _organizers(text, mentions, subjects, builder, start_pos, ctx.subject)
     named_by = next(
         (m for m in mentions if m.category == "org" and name and text.find(name) == m.start), None
     )
@@ -481,10 +484,20 @@ def _event_name(text: str, start: int, end: int) -> str | None:
     return name if kept else None
 
 
+_ACTIVE = re.compile(r"(진행했|개최했|열었|운영했|마련했|주최했|진행한다|개최한다|연다|운영한다|마련한다)")
+
+
 def _organizers(
-    text: str, mentions: list[Mention], subjects: list[str], builder: Builder, position: int
+    text: str,
+    mentions: list[Mention],
+    subjects: list[str],
+    builder: Builder,
+    position: int,
+    fallback: list[str] | None = None,
 ) -> list[str]:
     out = list(subjects)
+    if not out and fallback and _ACTIVE.search(text):  # "2019년 11월에는 KOICA와 함께 … 연수를 진행했다"
+        out = list(fallback)
     joint = re.search(r"(와|과)\s?(공동으로|함께|공동 주최|공동주최)", text)
     for m in mentions:
         if m.category not in {"org", "person"}:
@@ -560,6 +573,8 @@ def _project(
     for names, start, end in found:
         described = _DEFINITION.match(text) is not None  # "X는 … 사업이다" says what X is, not who runs it
         operators = list(subjects) or (list(ctx.subject) if _RUNS.search(text) and not described else [])
+        if re.search(r"(양측|양국|두 기관|양 기관|양사)(이|은|는|가)? (함께|공동으로)? ?(추진|운영|진행|구축)", text):
+            operators = list(ctx.last_parties) or operators
         # "코이카 초청연수", "KT의 기가스토리": an organization named right before the name runs it.
         owner = next(
             (
@@ -593,10 +608,9 @@ def _project(
             # "NIA는 2002년 IAC 구축 사업을 시작해", "올해부터 5년간 … 사업을 추진": a date before
             # the name, and a verb of starting after it (or 부터 on the date).
             for d in _dates(sentence, ctx, "past"):
-                if (
-                    about_project
-                    and d.end <= start
-                    and (_STARTED.match(text[end:]) or text[d.end : d.end + 2] == "부터")
+                if about_project and (
+                    text[d.end : d.end + 2] == "부터"  # "'X'은 내년부터 3년간 진행된다"
+                    or (d.end <= start and _STARTED.match(text[end:]))
                 ):
                     begun = d.value
                     break
@@ -719,6 +733,8 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
     or run, and the subject of a definition ("X는 … 프로그램이다")."""
     out: list[tuple[list[str], int, int]] = []
     for m in _HEAD.finditer(text):
+        if _modifier(text, analyze(text).words, m.end()):
+            continue  # "표준 플랫폼 설계": the head qualifies another noun
         glued = m.start() > 0 and re.match(r"[가-힣A-Za-z0-9]", text[m.start() - 1])
         head_start = m.start()
         last: list[str] = []
@@ -742,7 +758,7 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
             r"\s*(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|출범|시작|열었|열고|개소|문을 열)", after
         )
         out = [entry for entry in out if not (qs <= entry[1] < qe + 1)]  # the quote names it whole
-        if re.search(r"(사업|프로젝트)$", quoted.strip()):
+        if re.search(r"(" + "|".join(PROJECT_HEADS) + r")$", quoted.strip()):
             out.append((_split_quoted(quoted), qs, qe))
             continue
         labelled = [entry for entry in out if 0 <= qs - entry[2] <= 3]  # "통합 플랫폼 '씨앗온'"
