@@ -35,7 +35,9 @@ def wants_html(request: Request) -> bool:
     if not accept or "text/html" not in accept:
         return False
     html_q = _quality(accept, "text/html")
-    other = max((_quality(accept, t) for t in ("application/json", "text/turtle", "application/ld+json")), default=0)
+    other = max(
+        (_quality(accept, t) for t in ("application/json", "text/turtle", "application/ld+json")), default=0
+    )
     return html_q >= other
 
 

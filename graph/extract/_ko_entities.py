@@ -403,7 +403,9 @@ def _suffix_orgs(
         prev = ws[i - 1] if i > 0 else None
         if prev is not None and w.start - prev.end <= 1 and not prev.particle:
             codes = [e.country for e in gaz.lookup(prev.surface, "country")]
-            if codes and (kind == "government" or _generic_head(stem)):  # "알제리 우정정보통신부", "라오스 국립대학교"
+            if codes and (
+                kind == "government" or _generic_head(stem)
+            ):  # "알제리 우정정보통신부", "라오스 국립대학교"
                 start, country = prev.start, codes[0]
                 names = [text[prev.start : w.start + len(stem)]]
             elif kind == "government" and (

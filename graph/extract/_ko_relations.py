@@ -573,7 +573,9 @@ def _project(
     for names, start, end in found:
         described = _DEFINITION.match(text) is not None  # "X는 … 사업이다" says what X is, not who runs it
         operators = list(subjects) or (list(ctx.subject) if _RUNS.search(text) and not described else [])
-        if re.search(r"(양측|양국|두 기관|양 기관|양사)(이|은|는|가)? (함께|공동으로)? ?(추진|운영|진행|구축)", text):
+        if re.search(
+            r"(양측|양국|두 기관|양 기관|양사)(이|은|는|가)? (함께|공동으로)? ?(추진|운영|진행|구축)", text
+        ):
             operators = list(ctx.last_parties) or operators
         # "코이카 초청연수", "KT의 기가스토리": an organization named right before the name runs it.
         owner = next(
@@ -608,9 +610,12 @@ def _project(
             # "NIA는 2002년 IAC 구축 사업을 시작해", "올해부터 5년간 … 사업을 추진": a date before
             # the name, and a verb of starting after it (or 부터 on the date).
             for d in _dates(sentence, ctx, "past"):
-                if about_project and (
-                    text[d.end : d.end + 2] == "부터"  # "'X'은 내년부터 3년간 진행된다"
-                    or (d.end <= start and _STARTED.match(text[end:]))
+                if (
+                    about_project
+                    and (
+                        text[d.end : d.end + 2] == "부터"  # "'X'은 내년부터 3년간 진행된다"
+                        or (d.end <= start and _STARTED.match(text[end:]))
+                    )
                 ):
                     begun = d.value
                     break
