@@ -156,6 +156,20 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
                 mentions.append(Mention("org", org.key, start, end, particle))
                 taken.append((start, end))
                 continue
+        rest = re.match(r"[가-힣]*", text[end + 1 :])
+        tail = rest.group() if rest else ""
+        if (
+            entry.category == "site"
+            and text[end : end + 1] in {"주", "성"}
+            and (not tail or PARTICLE.fullmatch(tail))
+        ):
+            end += 1  # "비엔티안주", "흥옌성": the province, named with its suffix
+            surface = text[start:end]
+            particle = particle_after(end)
+            site = builder.add_site([surface], "region", ev("ko.site.province", 0.7), country=entry.country)
+            mentions.append(Mention("site", site.key, start, end, particle))
+            taken.append((start, end))
+            continue
         if entry.category == "site" and text[end : end + 1] == "섬":
             end += 1  # "모헤시칼리섬": the island word belongs to the name as written
             surface = text[start:end]
@@ -450,6 +464,41 @@ def _suffix_orgs(
         if org.key != parent:
             org.part_of = parent
         mentions.append(Mention("org", org.key, prev.start, w.start + len(unit), w.particle))
+    _country_offices(text, ws, builder, mentions, sentence)
+
+
+_OFFICES = ("사무소", "지사", "법인", "대표부", "지부", "사무국", "현지법인", "대표사무소")
+
+
+def _country_offices(
+    text: str, ws: list[Word], builder: Builder, mentions: list[Mention], sentence: Sentence
+) -> None:
+    """ "UNDP 캄보디아 사무소", "코이카 르완다 사무소에서": an organization's office in a country is a
+    unit of it, named with and without the organization."""
+    gaz = load_gazetteer()
+    for i in range(len(ws) - 2):
+        owner, place, office = ws[i], ws[i + 1], ws[i + 2]
+        parent = _org_at(mentions, owner.start, owner.end)
+        if parent is None or owner.particle or place.particle or office.stem not in _OFFICES:
+            continue
+        if text[owner.end : place.start] != " " or text[place.end : office.start] != " ":
+            continue
+        if not gaz.lookup(place.surface, "country") and not gaz.lookup(place.surface, "site"):
+            continue
+        if any(m.start <= office.start < m.end for m in mentions if m.category == "org"):
+            continue
+        parent_org = next(o for o in builder.orgs if o.key == parent)
+        full = text[owner.start : office.start + len(office.stem)]
+        org = builder.add_org(
+            [full, f"{place.surface} {office.stem}"],
+            parent_org.kind,
+            sentence.evidence("ko.org.office", 0.6),
+            country=parent_org.country,
+            part_of=parent,
+        )
+        mentions.append(
+            Mention("org", org.key, owner.start, office.start + len(office.stem), office.particle)
+        )
 
 
 def _local_government(
