@@ -190,11 +190,13 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
             mentions.append(Mention("site", site.key, start, end, particle))
         taken.append((start, end))
 
+    _known_names(text, ws, builder, mentions, taken)
     _suffix_orgs(text, ws, builder, mentions, taken, sentence)
     _alias_pairs(text, ws, builder, mentions, taken, sentence)
     _governments(text, builder, mentions, taken, sentence)
     _countries(text, [h for h in hits if h[2].category == "country"], builder, mentions, taken, sentence)
     _people(text, ws, builder, mentions, sentence)
+    _heads_acting(text, ws, mentions)
     _places(text, ws, analysis.proper, builder, mentions, taken, sentence)
     # A country named inside an organization's name ("방글라데시 정보통신기술부") still counts as
     # a country of the article, but the relation rules see the organization only.
@@ -207,6 +209,48 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
     ]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _known_names(
+    text: str, ws: list[Word], builder: Builder, mentions: list[Mention], taken: list[tuple[int, int]]
+) -> None:
+    """Names this article already gave an organization ("파라과이 정보통신기술부(MITIC)" earlier, then
+    "MITIC와" later) find it again, word by word."""
+    # A unit's bare name ("사무국") is too common to find it alone; its full name is not.
+    known = {
+        norm(n): org.key
+        for org in builder.orgs
+        for n in (org.names[:1] if org.part_of else org.names)
+        if len(norm(n)) >= 2
+    }
+    for w in ws:
+        if any(s < w.end and w.start < e for s, e in taken):
+            continue
+        key = known.get(norm(w.stem)) or known.get(norm(w.surface))
+        if key is None:
+            continue
+        end = w.start + len(w.stem) if known.get(norm(w.stem)) else w.end
+        mentions.append(
+            Mention("org", key, w.start, end, w.particle if end < w.end or not w.particle else "")
+        )
+        taken.append((w.start, end))
+
+
+def _heads_acting(text: str, ws: list[Word], mentions: list[Mention]) -> None:
+    """ "파라과이 공공조달청(DNCP) 청장과 …": a body's head, unnamed, acts for the body."""
+    people = [m for m in mentions if m.category == "person"]
+    for m in [m for m in mentions if m.category == "org" and not m.particle]:
+        nxt = next((w for w in ws if w.start >= m.end), None)
+        if (
+            nxt is None
+            or text[m.end : nxt.start].strip()
+            or not nxt.particle
+            or _title(nxt) is None
+            or any(p.start <= nxt.start < p.end for p in people)
+        ):
+            continue
+        mentions.remove(m)
+        mentions.append(Mention("org", m.key, m.start, nxt.end, nxt.particle))
 
 
 def _add_ref_org(builder: Builder, surface: str, entry: Entry, evidence):
@@ -409,6 +453,17 @@ def _suffix_orgs(
         if kind is None and particle:
             stem, particle = w.surface, ""
             kind = org_suffix_kind(stem)
+        if (
+            kind is None
+            and stem.endswith("센터")
+            and len(stem) >= 4
+            and i > 0
+            and not ws[i - 1].particle
+            and gaz.lookup(ws[i - 1].surface, "country")
+            and not w.stem.endswith(VENUE_SUFFIXES[:3])
+            and text[max(0, ws[i - 1].start - 1) : ws[i - 1].start] not in "'‘\"“"
+        ):
+            kind = "government"  # "우즈베키스탄 사이버보안센터": a national centre is a body
         if kind is None or stem.endswith("정부"):
             continue
         if stem.endswith(TITLE_SUFFIXES) and _looks_like_title(stem):

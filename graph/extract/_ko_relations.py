@@ -45,6 +45,7 @@ class Context:
     last_parties: list[str] = field(default_factory=list)
     last_date: str | None = None  # of the last dated agreement or event, for "같은 날"
     last_event: Event | None = None
+    signing_date: str | None = None  # from a sentence reporting signings without naming the parties
     last_project: Project | None = None
     tentative: set[int] = field(default_factory=set)  # projects whose start is only a ceremony date
 
@@ -257,6 +258,11 @@ def _agreement_clause(
         actor = _actor(builder, partner)
         if actor and actor not in parties:
             parties.append(actor)
+    for between in mentions:  # "과기정통부와 우즈베키스탄 디지털기술부 사이에는"
+        if between.category == "org" and re.match(r"\s(사이|간)(에는|에서|에|의)?\s", text[between.end :]):
+            actor = _actor(builder, between)
+            if actor and actor not in parties:
+                parties.append(actor)
     # "KT-IOM 간", "A·B·C 3자간": a hyphenated pair or list before 간/3자 names every party.
     pair = re.search(r"([A-Za-z가-힣]+)[-–·]([A-Za-z가-힣]+)\s?(간|3자간|사이)", text)
     if pair:
@@ -287,12 +293,15 @@ def _agreement_clause(
         parties = list(ctx.last_parties)
     parties = list(dict.fromkeys(p for p in parties if p))
     if len(parties) < 2:
+        summary = [d for d in _dates(sentence, ctx, "past") if lo <= d.start < hi]
+        if summary:  # "세 건의 양해각서도 이날 포럼 현장에서 체결됐다": the date of what follows
+            ctx.signing_date = summary[0].value
         return
     dates = [d for d in _dates(sentence, ctx, "past") if lo <= d.start < position + 40]
     # "2013년 …를 열어, 2016년에는 …와 업무협약을 맺은": the date nearest the agreement is its own
     before_word = [d for d in dates if d.start < position]
     nearest = before_word[-1] if before_word else (dates[0] if dates else None)
-    when = nearest.value if nearest else (ctx.last_date if SAME_DAY.search(text) else None)
+    when = nearest.value if nearest else (ctx.last_date if SAME_DAY.search(text) else ctx.signing_date)
     ctx.last_date = when or ctx.last_date
     place = next(iter(_locations([m for m in before if m.category == "site"])), None)
     topic = _topic_before(text, position)
@@ -496,7 +505,9 @@ def _organizers(
     fallback: list[str] | None = None,
 ) -> list[str]:
     out = list(subjects)
-    if not out and fallback and _ACTIVE.search(text):  # "2019년 11월에는 KOICA와 함께 … 연수를 진행했다"
+    if (
+        not out and fallback and (_ACTIVE.search(text) or re.search(r"(와|과) (공동으로|함께)", text))
+    ):  # "2019년 11월에는 KOICA와 함께 … 연수를 진행했다"
         out = list(fallback)
     joint = re.search(r"(와|과)\s?(공동으로|함께|공동 주최|공동주최)", text)
     for m in mentions:
