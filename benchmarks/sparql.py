@@ -12,6 +12,7 @@ Run one server by hand: ``python -m benchmarks.sparql serve-digicoop STORE_DIR P
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import contextlib
 import importlib.util
 import os
@@ -256,7 +257,9 @@ async def _load(url: str, info: DatasetInfo, connections: int, duration: float, 
 
 def measure(server: Server, info: DatasetInfo, connections: int, duration: float, seed: int) -> Load:
     cpu_before, server_before = time.process_time(), server.cpu_seconds()
-    load = asyncio.run(_load(server.url, info, connections, duration, seed))
+    # A thread of its own: the caller may already run an event loop (a notebook, playwright).
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        load = runner.submit(asyncio.run, _load(server.url, info, connections, duration, seed)).result()
     load.client_cpu = (time.process_time() - cpu_before) / duration
     server_after = server.cpu_seconds()
     if server_before is not None and server_after is not None:
