@@ -12,7 +12,6 @@ Run one server by hand: ``python -m benchmarks.sparql serve-digicoop STORE_DIR P
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 import contextlib
 import importlib.util
 import os
@@ -24,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
