@@ -280,6 +280,7 @@ _TITLE_WORDS = frozenset(
     ]
 )
 _TOKEN = re.compile(r"[’']s\b|\w+(?:-\w+)*|&|[^\w\s]")
+_ACRONYM_UNIT = re.compile(r"^ ([A-Z]{2,5})\b(?![ ]+[A-Z])(?!['’]s)(?!-)")
 _CORP_TAIL = re.compile(r"^(?:,?\s+(?:Corp\.|Corporation|Inc\.|Co\.,?\s*Ltd\.|Co\.|Ltd\.|Company|Group))")
 
 
@@ -470,6 +471,10 @@ class Entities:
             if re.match(r"^\s+(?:Hotel|Hotels|Resort)\b", self.text[end:]):
                 continue  # "the Harbour Hotel": a hotel brand in a venue name names the venue only
             spans.append((start, end, self.text[start:end], entry))
+            unit = _ACRONYM_UNIT.match(self.text[end:])
+            if entry.kind == "company" and unit and self._gaz_lookup(unit.group(1), "organization") is None:
+                # "Acme IDC": a group name with an acronym after it names one of the group's companies
+                spans.append((start, end + unit.end(), self.text[start : end + unit.end()], "Company"))
         known = [(a, b) for a, b, _, _ in spans]
         shapes = self._shape_spans()
         for start, end, head in shapes:
@@ -1189,6 +1194,9 @@ class Entities:
                 org.country = self.country_code(poss.group(1))
             elif follow and self.country_code(follow.group(1)):
                 org.country = self.country_code(follow.group(1))
+                if org.head in _PORTFOLIO_HEADS:
+                    # "Ministry of Finance of Mongolia": the country phrase is written as part of the name
+                    self._add_name(org, self.text[mention.start : mention.end + follow.end()], first=True)
             elif regex is not None:
                 m = regex.search(org.names[0])
                 if m:

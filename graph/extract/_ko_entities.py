@@ -536,7 +536,7 @@ def _country_offices(
         parent = _org_at(mentions, owner.start, owner.end)
         if parent is None or owner.particle or place.particle or office.stem not in _OFFICES:
             continue
-        if text[owner.end : place.start] != " " or text[place.end : office.start] != " ":
+        if not re.fullmatch(r"\)?\s", text[owner.end : place.start]) or text[place.end : office.start] != " ":
             continue
         if not gaz.lookup(place.surface, "country") and not gaz.lookup(place.surface, "site"):
             continue
@@ -984,6 +984,7 @@ def _listed_cities(
         closes = re.match(r"\s*(,|등|$)", text[nxt.end :])
         if closes and not any(m.start <= nxt.start < m.end for m in mentions if m.category != "site"):
             pairs.append((country.key, nxt))
+    _listed_provinces(text, ws, builder, mentions, sentence)
     if len(pairs) < 2:
         return
     for code, word in pairs:
@@ -993,6 +994,30 @@ def _listed_cities(
             [word.surface], "city", sentence.evidence("ko.site.listed", 0.5), country=code
         )
         mentions.append(Mention("site", site.key, word.start, word.end, ""))
+
+
+def _listed_provinces(
+    text: str, ws: list[Word], builder: Builder, mentions: list[Mention], sentence: Sentence
+) -> None:
+    """ "캄퐁참주, 시엠립주, 타케오주": foreign provinces named with 주/성, two or more in a list."""
+    found = [
+        w
+        for w in ws
+        if re.fullmatch(r"[가-힣]{2,6}(주|성)", w.stem)
+        and w.foreign
+        and not any(m.start <= w.start < m.end for m in mentions)
+    ]
+    listed = [
+        w
+        for w in found
+        if any(x is not w and abs(x.start - w.end) <= 3 or abs(w.start - x.end) <= 3 for x in found)
+    ]
+    country = next((m.key for m in mentions if m.category == "country"), None)
+    for w in listed:
+        site = builder.add_site(
+            [w.stem], "region", sentence.evidence("ko.site.provinces", 0.5), country=country
+        )
+        mentions.append(Mention("site", site.key, w.start, w.start + len(w.stem), w.particle))
 
 
 def _rank(kind: str) -> int:

@@ -760,7 +760,11 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
                 continue
             head_start = word.start()
             last = [word.group()]
-        kept = [w for w in _name_before(text, head_start) + last if w not in {"이번", "해당", "관련"}]
+        kept = [
+            w
+            for w in _name_before(text, head_start) + last
+            if w not in {"이번", "해당", "관련"} and re.search(r"[가-힣A-Za-z0-9]", w)  # not a "ㅇ" bullet
+        ]
         if not kept or all(w in GENERIC_PROJECT_WORDS or w.endswith(("협력", "지원")) for w in kept):
             continue
         if "분야" in kept or all(_is_common(text, w) for w in kept):
