@@ -421,7 +421,10 @@ class Entities:
     # -- organizations ----------------------------------------------------------------------
 
     def _new_org(self, names: list[str], rule: str, offset: int, **kw: Any) -> OrgRec:
-        key = f"org{len(self.orgs) + 1}"
+        n = len(self.orgs) + 1
+        while f"org{n}" in self.orgs:
+            n += 1  # merges delete records, so the count alone can hit a live key
+        key = f"org{n}"
         rec = OrgRec(key=key, names=list(names), **kw)
         rec.evidence.append(self._evidence(offset, rule, 0.8))
         self.orgs[key] = rec
@@ -453,6 +456,7 @@ class Entities:
 
     def find_organizations(self) -> None:
         spans: list[tuple[int, int, str, Any]] = []  # start, end, surface, entry or None
+        acronym_units: list[tuple[str, str]] = []  # unit name, group name
         for start, end, entry in self._gaz_find("organization"):
             tail = _CORP_TAIL.match(self.text[end:])
             if tail and re.match(r"^[A-Z]", self.text[start:end]):
@@ -475,6 +479,7 @@ class Entities:
             if entry.kind == "company" and unit and self._gaz_lookup(unit.group(1), "organization") is None:
                 # "Acme IDC": a group name with an acronym after it names one of the group's companies
                 spans.append((start, end + unit.end(), self.text[start : end + unit.end()], "Company"))
+                acronym_units.append((self.text[start : end + unit.end()], self.text[start:end]))
         known = [(a, b) for a, b, _, _ in spans]
         shapes = self._shape_spans()
         for start, end, head in shapes:
@@ -510,6 +515,11 @@ class Entities:
                         self._link(org, info)
             if not org.government:
                 self._proper_spans.append((start, start + len(surface)))
+        for unit_name, group_name in acronym_units:
+            unit_org, group = self.org_by_name(unit_name), self.org_by_name(group_name)
+            if unit_org is not None and group is not None and unit_org is not group:
+                unit_org.part_of = group.key
+                self._text_parents.add(group.key)
         self._listed_examples()
         self._described()
         self._list_members()

@@ -1010,7 +1010,7 @@ def _listed_provinces(
     listed = [
         w
         for w in found
-        if any(x is not w and abs(x.start - w.end) <= 3 or abs(w.start - x.end) <= 3 for x in found)
+        if any(x is not w and (abs(x.start - w.end) <= 3 or abs(w.start - x.end) <= 3) for x in found)
     ]
     country = next((m.key for m in mentions if m.category == "country"), None)
     for w in listed:
