@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.model import (
     Agreement,
@@ -60,6 +61,8 @@ class Builder:
     renamed: dict[str, str] = field(default_factory=dict)
     # Normalized country names the article uses, which make a project name an instance.
     place_words: set[str] = field(default_factory=set)
+    # Derived lookups the rules rebuild only when the entities change.
+    memo: dict[str, Any] = field(default_factory=dict)
     # Keys are never reused, even after a merge removes an entity.
     _issued: dict[str, int] = field(default_factory=dict)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from graph.extract._builder import Builder, Sentence, norm
@@ -217,12 +218,18 @@ def _known_names(
     """Names this article already gave an organization ("파라과이 정보통신기술부(MITIC)" earlier, then
     "MITIC와" later) find it again, word by word."""
     # A unit's bare name ("사무국") is too common to find it alone; its full name is not.
-    known = {
-        norm(n): org.key
-        for org in builder.orgs
-        for n in (org.names[:1] if org.part_of else org.names)
-        if len(norm(n)) >= 2
-    }
+    signature = (len(builder.orgs), sum(len(o.names) for o in builder.orgs))
+    cached = builder.memo.get("known_names")
+    if cached is not None and cached[0] == signature:
+        known: dict[str, str] = cached[1]
+    else:
+        known = {
+            norm(n): org.key
+            for org in builder.orgs
+            for n in (org.names[:1] if org.part_of else org.names)
+            if len(norm(n)) >= 2
+        }
+        builder.memo["known_names"] = (signature, known)
     for w in ws:
         if any(s < w.end and w.start < e for s, e in taken):
             continue
@@ -292,6 +299,7 @@ def _generic_head(stem: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def org_suffix_kind(stem: str) -> OrgKind | None:
     """The kind an organization-looking word implies, or None for a common noun."""
     if stem in NOT_ORG or DIRECTION_PART.match(stem) or not re.fullmatch(r"[가-힣A-Za-z0-9·&]+", stem):

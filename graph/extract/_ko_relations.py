@@ -360,9 +360,13 @@ def _event(
             ctx.last_event, text, mentions, subjects, builder, 0, sentence
         )  # "행사는 A와 B가 주최했으며"
         return
+    if not HELD.search(text):
+        return
     hit = None
     words = analyze(text).words
     for word, kind in EVENT_WORDS:
+        if word not in text:
+            continue
         for m in re.finditer(re.escape(word), text):
             if _modifier(text, words, m.end()):
                 continue  # "워크숍 결과물은": the word qualifies another noun
