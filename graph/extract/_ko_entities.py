@@ -933,14 +933,25 @@ def _places(
                 ),
                 i,
             )
+            if first_non_site == i:  # "서울 광화문 사옥": named after its nearest place, "광화문 사옥"
+                first_non_site = i - 1
             short = text[ws[first_non_site].start : w.start + len(w.stem)]
-            if (
-                (short != full and " " in short)
-                or (short != full and first_non_site < i)
-                or (short != full and first_non_site == i and not is_hangul(short[:1]))
-            ):
+            if short != full and (" " in short or not is_hangul(short[:1])):
                 names.append(short)
         kind: SiteKind = "building" if venue_suffix in BUILDING_SUFFIXES else "venue"
+        same = next(
+            (
+                site
+                for site in builder.sites
+                if within is not None
+                and site.within == within
+                and site.kind == kind
+                and any(n.split()[-1] == w.stem for n in site.names)
+            ),
+            None,
+        )
+        if same is not None:  # "광화문 사옥" and later "광화문 KT 사옥": one building
+            names = [same.names[0], *names[1:], names[0]] if len(names) > 1 else [same.names[0], *names]
         site = builder.add_site(names, kind, ev("ko.site.venue", 0.6), country="KR", within=within)
         mentions.append(Mention("site", site.key, ws[j].start, w.start + len(w.stem), w.particle))
         taken.append((ws[j].start, w.start + len(w.stem)))

@@ -33,7 +33,7 @@ from graph.model import Agreement, AgreementKind, Event, EventKind, Project
 
 SUBJECT = {"은", "는", "이", "가", "께서", "도", "측은", "측이"}
 WITH = {"와", "과", "와의", "과의", "와도", "과도", "와는", "과는", "랑"}
-LOCATIVE = {"에서", "에서는", "에서도", "에서의", "에"}
+LOCATIVE = {"에서", "에서는", "에서도", "에서의", "에", "에는"}
 
 
 @dataclass
@@ -561,6 +561,7 @@ def _footnote_countries(sentence: Sentence, builder: Builder) -> list[str]:
 
 
 _RUNS = re.compile(r"(추진|운영|구축|시작|진행|만들|개발|도입|출범|착수|설립|세운|열었|주관)")
+_BEGAN = re.compile(r"(시작|착수|개시|출범|문을 연|개소)")
 _STARTED = re.compile(r"\S*\s?.{0,12}?(시작|착수|개시|출범|문을 연|개소|구축한|추진된|추진하|추진한)")
 _OPENING = re.compile(r"^\s*(개소식|착수식|출범식|개통식|준공식|발대식)")
 _THIS_PROJECT = re.compile(r"(이번|이|해당|그|동) (사업|프로젝트|프로그램)(은|는|에는|에|을|를|의|이|가)?\s")
@@ -588,6 +589,10 @@ def _project(
     for names, start, end in found:
         described = _DEFINITION.match(text) is not None  # "X는 … 사업이다" says what X is, not who runs it
         operators = list(subjects) or (list(ctx.subject) if _RUNS.search(text) and not described else [])
+        instance = re.match(r"['’”\"]?\s*(이)?라는 이름", text[end + 1 :]) and ctx.last_project is not None
+        if instance and ctx.last_project is not None and not operators:
+            # "임자도에는 'X'라는 이름으로 …": a named instance of the programme just described
+            operators = list(ctx.last_project.operators)
         if re.search(
             r"(양측|양국|두 기관|양 기관|양사)(이|은|는|가)? (함께|공동으로)? ?(추진|운영|진행|구축)", text
         ):
@@ -630,6 +635,8 @@ def _project(
                     and (
                         text[d.end : d.end + 2] == "부터"  # "'X'은 내년부터 3년간 진행된다"
                         or (d.end <= start and _STARTED.match(text[end:]))
+                        # "X는 지난해 10월 … 처음 시작한 사업이다"
+                        or (described and _BEGAN.search(text[d.end : d.end + 40]) is not None)
                     )
                 ):
                     begun = d.value
@@ -790,6 +797,8 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
             labelled[0][0][:0] = _split_quoted(quoted)
         elif any(quoted.rstrip().endswith(w) for w, _k in EVENT_WORDS):
             continue  # "'… 전문가 과정'을 시작으로": a course is an event
+        elif re.match(r"\s*(이)?라는 이름", after):
+            out.append((_split_quoted(quoted), qs, qe))  # "'임자 기가 아일랜드'라는 이름으로 … 들어섰다"
         elif re.match(r"\s*(사업|프로젝트|프로그램|플랫폼)", after) or _OPENING.match(after):
             out.append((_split_quoted(quoted), qs, qe))  # "'X' 사업", "'X' 개소식"
         elif built or re.search(r"(플랫폼|사업|프로젝트|프로그램)\s*['‘]$", text[:qs]):
