@@ -520,6 +520,7 @@ class Entities:
             if unit_org is not None and group is not None and unit_org is not group:
                 unit_org.part_of = group.key
                 self._text_parents.add(group.key)
+        self._exchanges()
         self._listed_examples()
         self._described()
         self._list_members()
@@ -533,7 +534,8 @@ class Entities:
         self._units()
         if self._group_short_forms():
             self._scan_mentions()
-        self._org_countries()
+        if self._org_countries():
+            self._scan_mentions()
 
     def _shape_spans(self) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
@@ -808,6 +810,25 @@ class Entities:
         else:
             self._add_name(org, surface)
         return org
+
+    def _exchanges(self) -> None:
+        """'shares fell on the Tokyo Stock Exchange': a market that lists shares is a company."""
+        for m in re.finditer(
+            r"\b(?:on|listed on|traded on|debut on)\s+the\s+((?:[A-Z][\w&-]*[ ]){1,3}Exchange)\b", self.text
+        ):
+            name = m.group(1)
+            if self.org_by_name(name) is None:
+                self._new_org([name], "en.org.exchange", m.start(1), kind="company")
+            self._proper_spans.append((m.start(1), m.end(1)))
+
+    def drop_country_actor(self, key: str) -> None:
+        """Forget a government made up for a country once the text turns out to name its real signatory."""
+        if any(p.affiliation == key for p in self.people.values()):
+            return
+        if any(o.part_of == key for o in self.orgs.values()):
+            return
+        self.orgs.pop(key, None)
+        self.org_mentions = [m for m in self.org_mentions if m.key != key]
 
     def _listed_examples(self) -> None:
         """Names listed after 'companies such as' / 'rival makers like' are organizations of that kind."""
@@ -1176,7 +1197,9 @@ class Entities:
                 if parent is not None and parent is not org:
                     org.part_of = parent.key
 
-    def _org_countries(self) -> None:
+    def _org_countries(self) -> bool:
+        """Set each organization's home country; True when a longer name was found on the way."""
+        renamed = False
         regex = self._country_regex(with_demonyms=True)
         for mention in self.org_mentions:
             org = self.orgs[mention.key]
@@ -1207,6 +1230,7 @@ class Entities:
                 if org.head in _PORTFOLIO_HEADS:
                     # "Ministry of Finance of Mongolia": the country phrase is written as part of the name
                     self._add_name(org, self.text[mention.start : mention.end + follow.end()], first=True)
+                    renamed = True
             elif regex is not None:
                 m = regex.search(org.names[0])
                 if m:
@@ -1218,6 +1242,7 @@ class Entities:
                     org.country = parent.country
             if org.kind == "international":
                 org.country = None
+        return renamed
 
     # -- countries --------------------------------------------------------------------------
 
@@ -1308,8 +1333,28 @@ class Entities:
             at = m.start(1) + m.group(1).index(name)
             if any(x.start <= at and at + len(name) <= x.end for x in self.site_mentions):
                 continue  # already known under a longer name
+            branch = re.match(r"^ ([A-Z][\w-]*)\b", text[m.end() :])
+            known_city = branch is not None and (
+                self._gaz_lookup(branch.group(1), "site") is not None or self.country_code(branch.group(1))
+            )
+            if known_city and branch is not None and name.split()[-1] in _VENUE_HEADS:
+                name += " " + branch.group(1)  # "the Grand Hotel Lisbon": a hotel branch is named by its city
             if len(name.split()) >= 2 and not self._known_site(name):
-                self._add_site(name, m.start(1) + m.group(1).index(name), "venue", "en.site.venue")
+                self._add_site(name, at, "venue", "en.site.venue")
+        # "inside the Saigon Hi-Tech Park": technology and industrial estates are sites
+        for m in re.finditer(
+            r"(?<![\w-])((?:[A-Z][\w-]*[ ]){1,3}(?:Hi-Tech|High-Tech|Technology|Tech|Science|Industrial|Software|"
+            r"Innovation|Business|Economic|Free[ ]Trade|Special[ ]Economic)[ ](?:Park|Zone|Estate|Complex))\b",
+            text,
+        ):
+            name = _trim_function_words(m.group(1))
+            if name not in m.group(1):
+                continue
+            start = m.start(1) + m.group(1).index(name)
+            if _inside((start, start + len(name)), self._proper_spans) or self._known_site(name):
+                continue
+            if not any(x.start <= start and start + len(name) <= x.end for x in self.site_mentions):
+                self._add_site(name, start, "venue", "en.site.estate")
         self._regions()
         self._region_short_forms()
         self._listed_places()
@@ -1342,7 +1387,9 @@ class Entities:
             r"\b(?:held|hold|holds|signed|signing|located|based|hosted|host|hosts|opened|took place|take place|"
             r"takes place|rolled out|piloted|deployed|installed|workshop|seminar|conference|forum|meeting|"
             r"headquartered|facility|facilities|office|offices|headquarters|venue|visit|visited|arrived|"
-            r"gathered|convened|launched|built|set up)\b"
+            r"gathered|convened|launched|built|set up|"
+            # settlements counted "in" a place: "200 villages in Aceh"
+            r"villages|towns|barangays|municipalities|communities|provinces|districts|townships)\b"
         )
         for sentence in self.sentences:
             for m in re.finditer(r"\b(?:in|at)\s+(the\s+)?(" + cap_run + r")", sentence.text):
@@ -1398,6 +1445,18 @@ class Entities:
             for name, start in found:
                 name = _trim_function_words(name)
                 if self._blocked_place(name) or self._known_site(name):
+                    continue
+                self._add_site(name, start, "region", "en.site.region")
+        # "across the provinces of Sulu and Basilan", "the state of Kerala": the level word comes first
+        joined = r"[A-Z][\w'-]*(?:\s+(?:(?:de|del|de la|da|do|di|el|al)\s+)?[A-Z][\w'-]*){0,2}"
+        for m in re.finditer(
+            rf"\bthe\s+{level}s?\s+of\s+({joined}(?:,\s+{joined})*(?:,?\s+and\s+{joined})?)", self.text
+        ):
+            for x in re.finditer(joined, m.group(2)):
+                name, start = x.group(0), m.start(2) + x.start()
+                if self._blocked_place(name) or self._known_site(name):
+                    continue
+                if _inside((start, start + len(name)), self._proper_spans):
                     continue
                 self._add_site(name, start, "region", "en.site.region")
 
@@ -1547,7 +1606,10 @@ class Entities:
         ):
             role = m.group(2).strip()
             if not re.match(
-                r"^(?:\S+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,3}?" + role_words + r"\b", role, re.IGNORECASE
+                # the owner before the title may be a name of several words: "the World Bank's senior adviser"
+                r"^(?:(?:[A-Z][\w&-]*\s+){0,3}\S+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,3}?" + role_words + r"\b",
+                role,
+                re.IGNORECASE,
             ):
                 continue
             role_end = m.end(2)

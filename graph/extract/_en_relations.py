@@ -158,24 +158,34 @@ class Relations:
         """The organizations that open the clause ending at ``verb_at`` (a coordinated noun phrase)."""
         clause_start = sentence.start
         head = self.text[sentence.start : verb_at]
+        relative_at: int | None = None
         for m in re.finditer(r"\b(?:that|which|who)\s+|;\s*", head):
             clause_start = sentence.start + m.end()
+            relative_at = sentence.start + m.start() if m.group(0)[0] != ";" else None
         lead = re.match(
             r"^(?:Under|In|On|At|During|After|Before|Beyond|Since|Through|For|As)\b[^,]*,\s*", head
         )
         if lead and clause_start == sentence.start:
             clause_start = sentence.start + lead.end()
         mentions = self.orgs_in(clause_start, verb_at)
-        if (
-            not mentions
-            and self.agreements
-            and re.search(
-                r"(?i)\b(?:the|both)\s+(?:two\s+)?(?:sides|parties|ministries|companies|organi[sz]ations|agencies|"
+        both = (
+            None
+            if mentions
+            else re.search(
+                r"(?i)\b(?:the|both)\s+(?:two\s+)?(sides|parties|ministries|companies|organi[sz]ations|agencies|"
                 r"institutions|countries|firms|partners)\b",
                 self.text[clause_start:verb_at],
             )
-        ):
-            return list(self.agreements[-1].parties)  # "the two ministries will ...": the signatories
+        )
+        if both:
+            # "the two ministries will ...": the signatories told so far, not a signing the story reports later
+            told = [a for a in self.agreements if any(ev.start <= verb_at for ev in a.evidence)]
+            if told:
+                return list(told[-1].parties)
+        if not mentions and relative_at is not None:
+            antecedent = self._antecedent(sentence, relative_at)
+            if antecedent is not None:
+                return [antecedent]
         if not mentions:
             # "The centre will train ...": the latest organization of that kind
             ana = re.match(
@@ -188,6 +198,21 @@ class Relations:
         first = 0
         # skip a person's affiliation: "Name, head of KT's unit, said"
         return unique_keys(coordinated(mentions, first, self.text))
+
+    def _antecedent(self, sentence: Sentence, relative_at: int) -> str | None:
+        """The body a subject relative clause hangs on: 'X, which hosted', 'X, the carrier that signed'.
+
+        Only a name followed by nothing but a comma and at most a short description counts, so
+        'a deal with X for the region that ...' does not make X the doer.
+        """
+        before = [m for m in self.orgs_in(sentence.start, relative_at) if m.end <= relative_at]
+        if not before:
+            return None
+        last = before[-1]
+        gap = self.text[last.end : relative_at]
+        if re.fullmatch(r"\)?\s*(?:\([^)]*\)\s*)?,\s*(?:(?:the|an?)\s+[^,;()]{0,60}?\s*)?", gap):
+            return last.key
+        return None
 
     def objects(self, start: int, end: int) -> list[str]:
         mentions = self.orgs_in(start, end)
@@ -221,6 +246,50 @@ class Relations:
                 self._agreement(sentence, found)
                 break
         self._fold_partial_agreements()
+        self._fold_country_actors()
+
+    def _fold_country_actors(self) -> None:
+        """'A and B signed an MOU', then 'the MOU was signed by A's ministry and B's ministry': one signing.
+
+        A country stands for its government only when no organization of that country signs for it, so
+        a country-actor signing whose countries are exactly those of another signing of the same kind is
+        that signing told twice.
+        """
+        orgs = self.ents.orgs
+
+        def country_actor(key: str) -> bool:
+            org = orgs[key]
+            return org.government and any(e.rule == "en.org.country_actor" for e in org.evidence[:1])
+
+        kept: list[AgreementRec] = []
+        for rec in self.agreements:
+            codes = {orgs[k].country for k in rec.parties}
+            target = None
+            if rec.parties and all(country_actor(k) for k in rec.parties):
+                target = next(
+                    (
+                        o
+                        for o in self.agreements
+                        if o is not rec
+                        and o.kind == rec.kind
+                        and not any(country_actor(k) for k in o.parties)
+                        and len(o.parties) == len(rec.parties)
+                        and {orgs[k].country for k in o.parties} == codes
+                        and (rec.date is None or o.date is None or rec.date == o.date)
+                    ),
+                    None,
+                )
+            if target is None:
+                kept.append(rec)
+                continue
+            target.date = target.date or rec.date
+            target.place = target.place or rec.place
+            target.topics.extend(t for t in rec.topics if t not in target.topics)
+            target.themes.extend(t for t in rec.themes if t not in target.themes)
+            target.evidence.extend(rec.evidence)
+            for key in rec.parties:
+                self.ents.drop_country_actor(key)
+        self.agreements = kept
 
     def _fold_partial_agreements(self) -> None:
         """A headline or caption that names one side of a signing the story reports in full is that signing."""
@@ -433,7 +502,24 @@ class Relations:
             )
             if (generic or (attending and recent)) and self.events and not _EVENT_NOUN.search(sentence.text):
                 self._event_details(sentence, self.events[-1])
+        self._dates_from_signings()
         self.events = [e for e in self.events if e.start is not None or e.name is not None]
+
+    def _dates_from_signings(self) -> None:
+        """'signed at the X Forum' with no date in that sentence: the forum is on the signing day."""
+        for event in self.events:
+            if event.start is not None:
+                continue
+            for rec in self.agreements:
+                if rec.date is None or len(rec.date) < 10:
+                    continue
+                if any(
+                    a.start == e.start and re.search(r"\b(?:at|during)\s+the\b", self.text[a.start : a.end])
+                    for a in rec.evidence
+                    for e in event.evidence
+                ):
+                    event.start = rec.date
+                    break
 
     def _event_details(self, sentence: Sentence, event: EventRec) -> None:
         """'... attended the two-day event': participants of the event the text just named."""
@@ -606,6 +692,15 @@ class Relations:
         if active is not None and not by:
             verb_at = sentence.start + active.start()
             organizers += [k for k in self.subject(sentence, verb_at) if k not in organizers]
+            chaired = re.search(
+                r"\b(?:co-chair|chair|lead|convene|set up|form|establish|create)(?:s|ed)?\s+(?:a|an|the)\s+"
+                r"(?:[\w-]+\s+){0,3}?(?:committee|council|board|group|task force|panel|commission)\s*,\s*"
+                r"(?:which|that)\s+[^,;]*$",
+                s[: active.start()],
+            )
+            if not organizers and chaired:
+                # "A and B will co-chair a committee, which is to hold its first meeting": the chairs convene it
+                organizers = self.subject(sentence, sentence.start + chaired.start())
             through = re.match(
                 r"^\s+(?:through|with|together with|jointly with)\s+", s[active.end() :]
             ) or re.search(
@@ -873,10 +968,11 @@ _EVENT_KIND = {
     "talks": "meeting",
     "summit": "meeting",
     "dialogue": "meeting",
+    "policy dialogue": "meeting",
 }
 _EVENT_NOUN = re.compile(
     r"(?i)\b(?P<noun>workshop|conference|symposium|congress|forum|seminar|webinar|training course|training|"
-    r"course|study tour|study visit|exhibition|expo|trade fair|meeting|talks|summit|"
+    r"course|study tour|study visit|exhibition|expo|trade fair|meeting|talks|summit|policy dialogue|dialogue|"
     r"(?:launch|opening|inauguration|inaugural|anniversary|commemorative)\s+ceremony)\b(?!s\b|-)"
 )
 
@@ -967,7 +1063,16 @@ def _topics(span: str) -> list[str]:
     return out[:5]
 
 
-_PROJECT_EXCLUDE = re.compile(r"\b(?:Strategy|Policy|Vision|Deal|Agenda|Law|Act|Plan)\b(?!.*\b[Pp]roject$)")
+_PROJECT_EXCLUDE = re.compile(
+    r"\b(?:Strategy|Policy|Vision|Deal|Agenda|Law|Act|(?<!Master )Plan)\b(?!.*\b[Pp]roject$)"
+)
+# Single-word platform names written as a prefix plus a capital ("e-Mongolia", "m-Health"), when the text
+# presents them as a public service: "X, the government services app launched in 2020"
+_PREFIXED_PLATFORM = re.compile(
+    r"\b((?:[a-z]{1,2}-)[A-Z][\w-]*)\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:app|application|platform|portal|system|service)\b"
+)
+_PUBLIC_SERVICE = re.compile(r"\b(?:government|public|national|citizens?|civil|state)\b")
 
 
 def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
@@ -976,7 +1081,13 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
     patterns = (
         r"\bthe\s+((?:[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,4}?(?:project|programme|program|initiative))\b",
         r"((?:(?:[a-z]{1,2}-)?[A-Z][\w-]*\s+|of\s+|for\s+|and\s+){1,8}?(?:Project|Programme|Program|Initiative|Fund|"
-        r"Facility|Platform|Academy))\b",
+        r"Facility|Platform|Academy|Master\s+Plan))\b",
+        # a thing built or run, then its name: "the facility, dubbed Harbour Data Centre"
+        r"\b(?:facility|project|programme|program|centre|center|complex|platform|park|hub|campus|plant|network|"
+        r"system|cable)\s*,?\s+(?:dubbed|named|called|known\s+as)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,6}[A-Z][\w-]*)",
+        # money drawn from a named partnership is a financing facility: "$3 million from the Digital Partnership"
+        r"(?:million|billion|grant|loan|funding|financing|credit)\b[^.;]{0,30}?\bfrom\s+(?:the\s+)?"
+        r"(?:[\w-]+(?:'s|’s)\s+)?((?:[A-Z][\w-]*\s+){1,4}Partnership)\b",
         r"\b(Academy\s+of(?:\s+(?:[A-Z][\w-]*|and|for|of|in))*\s+[A-Z][\w-]*)",
         r"\b(Digital\s+Island(?:\s+[A-Z][\w-]*)+)",
     )
@@ -1014,4 +1125,7 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
             ):
                 continue
             out.append((name, start))
+    for m in _PREFIXED_PLATFORM.finditer(s):
+        if _PUBLIC_SERVICE.search(m.group(0)) and ents.org_by_name(m.group(1)) is None:
+            out.append((m.group(1), sentence.start + m.start(1)))
     return out

@@ -461,6 +461,8 @@ def _suffix_orgs(
         if kind is None and particle:
             stem, particle = w.surface, ""
             kind = org_suffix_kind(stem)
+        if kind is None and w.stem.endswith("센터") and particle == "":
+            stem, particle = w.stem, w.particle
         if (
             kind is None
             and stem.endswith("센터")

@@ -188,7 +188,21 @@ def _agreement(
     ctx: Context,
 ) -> None:
     """Headlines pack clauses with "…": each clause may report its own agreement."""
-    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)), len(sentence.text) + 1]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+    if (
+        sum(
+            sentence.text.count(w)
+            for w, _k in AGREEMENT_WORDS
+            if w in {"양해각서", "업무협약", "협약", "MOU"}
+        )
+        > 1
+    ):
+        # "A와 B 사이에는 양해각서가 맺어졌고, C과 D는 업무협약을 교환했다": one clause each
+        breaks += [
+            m.end()
+            for m in re.finditer(r"(졌고|했고|었고|했으며|였으며|었으며|됐고|됐으며),\s", sentence.text)
+        ]
+    bounds = [0, *sorted(breaks), len(sentence.text) + 1]
     for lo, hi in itertools.pairwise(bounds):
         inside = [m for m in mentions if lo <= m.start < hi]
         clause_subjects = subjects if len(bounds) == 2 else _subjects(sentence.text[:hi], inside, builder)
@@ -287,10 +301,13 @@ def _agreement_clause(
                     country=home.key,
                 )
                 parties.insert(0, gov.key)
-    if not subjects and not governments and ctx.subject and len(parties) < 2:
+    if not subjects and not governments and ctx.subject and len(parties) == 1:
         parties = [*ctx.subject, *[p for p in parties if p not in ctx.subject]]
-    if re.search(r"두 기관|양 기관|양측|양사|양국", text) and len(parties) < 2 and len(ctx.last_parties) >= 2:
-        parties = list(ctx.last_parties)
+    if re.search(r"두 기관|양 기관|양측|양사|양국|두 회사|두 도시", text) and len(parties) < 2:
+        # "두 기관은 … 업무협약을 맺었다": the two named just before
+        earlier = ctx.last_parties if len(ctx.last_parties) >= 2 else ctx.subject
+        if len(earlier) >= 2:
+            parties = list(earlier)
     parties = list(dict.fromkeys(p for p in parties if p))
     if len(parties) < 2:
         summary = [d for d in _dates(sentence, ctx, "past") if lo <= d.start < hi]
