@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--only ingest|sparql] [--quick]``: print the tables, write the JSON."""
+"""``python -m benchmarks [--only ingest|sparql|network] [--quick]``: print the tables, write the JSON."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--only", choices=("ingest", "sparql"), action="append")
+    parser.add_argument("--only", choices=("ingest", "sparql", "network"), action="append")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks that it runs, not speed")
     parser.add_argument("--articles", type=int, default=200, help="Korean articles to ingest")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes")
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.articles, args.triples, args.duration = 12, 3_000, 1.0
-    chosen = args.only or ["ingest", "sparql"]
+    chosen = args.only or ["ingest", "sparql", "network"]
 
     # Wide enough for the tables when the output is a pipe or a CI log, not a terminal.
     console = Console(width=max(Console().width, 150))
@@ -86,6 +86,18 @@ def main(argv: list[str] | None = None) -> int:
         sections.append(
             sparql.run(triples=args.triples, duration=args.duration, connections=args.connections)
         )
+        console.print(table(sections[-1]))
+    if "network" in chosen:
+        from benchmarks import network
+
+        sizes = (100, 300) if args.quick else (1000, 3000)
+        console.print(
+            f"network: views of {' and '.join(f'{n:,}' for n in sizes)} organizations, Chromium ..."
+        )
+        if args.quick:
+            sections.append(network.run(sizes=sizes, organizations=400, agreements=1_200, baseline_nodes=100))
+        else:
+            sections.append(network.run(sizes=sizes))
         console.print(table(sections[-1]))
     for section in sections:
         for note in section.notes:

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks import __main__ as cli
-from benchmarks import ingest, sparql, synthetic
+from benchmarks import ingest, network, sparql, synthetic
+from tests.support import require_program
 
 
 def test_synthetic_dataset_is_deterministic_and_sized(tmp_path: Path) -> None:
@@ -98,3 +99,51 @@ def test_main_writes_the_json_report(tmp_path: Path) -> None:
     report = json.loads(out.read_text(encoding="utf-8"))
     assert [s["title"] for s in report["sections"]] == ["SPARQL over HTTP (issue 4)"]
     assert report["sections"][0]["rows"][0]["name"] == "digicoop"
+
+
+def test_network_synthetic_graph_has_hub_organizations() -> None:
+    from rdflib import URIRef
+
+    g = network.synthetic_graph(50, 200, seed=3)
+    party = URIRef("https://w3id.org/digicoop/ontology#party")
+    counts: dict[str, int] = {}
+    for _, _, org in g.triples((None, party, None)):
+        counts[str(org)] = counts.get(str(org), 0) + 1
+    assert sum(counts.values()) == 400  # two distinct parties per agreement
+    # The hub-biased first party makes a few organizations sign far more than the average.
+    assert max(counts.values()) > 4 * (400 / len(counts))
+
+
+def test_network_benchmark_reports_views_baseline_and_targets() -> None:
+    section = network.run(sizes=(20, 40), organizations=80, agreements=300, baseline_nodes=20, browser=False)
+    names = [str(row["name"]) for row in section.rows]
+    assert names[0].startswith("digicoop load_snapshot")
+    assert section.row("digicoop build_view, 20 organizations")["nodes"] == 20
+    assert section.row("digicoop build_view, 40 organizations")["nodes"] == 40
+    assert sum("layout.positions" in n for n in names) == 2
+    baseline = next(row for row in section.rows if str(row["name"]).startswith("baseline: networkx"))
+    assert baseline["nodes"] == 20 and isinstance(baseline["layout s"], float)
+    assert not any(n.startswith("Chromium") for n in names)
+    assert [(t.goal, t.met) for t in section.targets] == [("<= 1 s", None), ("<= 2 s", None)]
+    assert any("browser rows not run" in note for note in section.notes)
+
+
+def test_network_baseline_runs_above_500_nodes_with_or_without_scipy() -> None:
+    import networkx as nx
+
+    seconds, variant = network.spring_layout_seconds(nx.barabasi_albert_graph(600, 2, seed=1))
+    assert seconds > 0
+    assert variant in ("spring_layout", "dense Fruchterman-Reingold (no scipy)")
+
+
+@pytest.mark.slow
+def test_network_benchmark_draws_in_chromium() -> None:
+    if not network.CHROMIUM.exists():
+        require_program("chromium", "chromium")
+    section = network.run(sizes=(30, 60), organizations=100, agreements=300, baseline_nodes=30)
+    drawn = section.row("Chromium: /network?limit=30 (synthetic)")
+    assert drawn["nodes"] == 30 and isinstance(drawn["draw ms"], int)
+    full = section.row("Chromium: /network?kind=full&limit=0 (examples)")
+    assert isinstance(full["nodes"], int) and full["nodes"] > 0
+    assert "note" not in drawn and "note" not in full  # no page error, nothing blocked
+    assert all(t.met is not None for t in section.targets)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import networkx as nx
 
 from graph import layout
@@ -33,12 +31,10 @@ def test_empty_and_single_node_graphs() -> None:
     assert layout.positions(nx.Graph([("a", "a")])) == {"a": (0.0, 0.0)}
 
 
-def test_three_thousand_nodes_lay_out_in_seconds() -> None:
+def test_three_thousand_nodes_are_all_placed() -> None:
+    # How fast is `make bench`'s business (benchmarks/network.py), not a unit test's.
     g = nx.barabasi_albert_graph(3000, 2, seed=1)
     layout.clear_cache()
-    started = time.perf_counter()
     positions = layout.positions(g)
-    elapsed = time.perf_counter() - started
     assert len(positions) == 3000
-    # networkx's spring_layout takes ~15 s here; igraph well under 1 s (2 s leaves room for a busy CI).
-    assert elapsed < (2.0 if layout.HAVE_IGRAPH else 30.0), elapsed
+    assert len({(round(x, 3), round(y, 3)) for x, y in positions.values()}) > 2900
