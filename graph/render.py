@@ -20,6 +20,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from graph import layout
+from graph.cache import cached
 from graph.errors import NotFound
 from graph.network import (
     KINDS,
@@ -128,7 +129,7 @@ def build_view(
         focus_iri = resolve_focus(store, focus)
         if focus_iri is None:
             raise NotFound(f"No organization, country or site is named '{focus}'.")
-    snapshot = load_snapshot(store)
+    snapshot = cached(store, "network-snapshot", load_snapshot)
     full = project(snapshot, kind, filters)
     g = ego(full, focus_iri, depth) if focus_iri else full
     notes: list[str] = []

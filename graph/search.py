@@ -12,15 +12,14 @@ mention the entity.
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from rdflib import RDFS, SKOS, Literal
 
+from graph.cache import cached
 from graph.errors import NotFound
 from graph.store.base import Store
 from graph.triples import DCO, PROV, SCHEMA, normalize_name
@@ -118,26 +117,6 @@ class NameIndex:
 # --- a cache per store, dropped when its set of graphs changes ------------------------------
 
 T = TypeVar("T")
-_caches: weakref.WeakKeyDictionary[Any, dict[str, tuple[frozenset[str], Any]]] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
-
-
-def cached(store: Store, key: str, build: Callable[[Store], T]) -> T:
-    """``build(store)``, computed again only when the store's set of named graphs has changed."""
-    graphs = frozenset(store.graph_iris())
-    try:
-        with _lock:
-            slot = _caches.setdefault(store, {})
-            hit = slot.get(key)
-    except TypeError:  # a store that cannot be weakly referenced is simply not cached
-        return build(store)
-    if hit is not None and hit[0] == graphs:
-        value: T = hit[1]
-        return value
-    value = build(store)
-    with _lock:
-        slot[key] = (graphs, value)
-    return value
 
 
 def _build_index(store: Store) -> NameIndex:
