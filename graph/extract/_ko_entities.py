@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from graph.extract._builder import Builder, Sentence, norm
 from graph.extract._ko_lexicon import (
@@ -175,6 +175,18 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
             end += 1  # "모헤시칼리섬": the island word belongs to the name as written
             surface = text[start:end]
             particle = particle_after(end)
+        foreign = _foreign_namesake(text, ws, gaz, start, entry)
+        if foreign is not None:  # "케냐 정보통신부" is Kenya's ministry, not Korea's former one
+            prev_start, code = foreign
+            org = builder.add_org(
+                [text[prev_start:end]],
+                entry.kind if entry.kind in _ORG_KINDS else "government",  # type: ignore[arg-type]
+                ev("ko.org.foreign", 0.7),
+                country=code,
+            )
+            mentions.append(Mention("org", org.key, prev_start, end, particle))
+            taken.append((start, end))
+            continue
         if entry.category == "organization":
             org = _add_ref_org(builder, surface, entry, ev("ko.org.reference", 0.9))
             mentions.append(Mention("org", org.key, start, end, particle))
@@ -258,6 +270,20 @@ def _heads_acting(text: str, ws: list[Word], mentions: list[Mention]) -> None:
             continue
         mentions.remove(m)
         mentions.append(Mention("org", m.key, m.start, nxt.end, nxt.particle))
+
+
+def _foreign_namesake(
+    text: str, ws: list[Word], gaz: Any, start: int, entry: Entry
+) -> tuple[int, str] | None:
+    """A Korean body's generic name after another country's name ("케냐 정보통신부", "필리핀 재무부")
+    names that country's body: (start of the country word, its code), else None."""
+    if entry.category != "organization" or entry.kind != "government" or entry.country != "KR":
+        return None
+    before = [w for w in ws if w.end <= start and text[w.end : start] == " " and not w.particle]
+    if not before:
+        return None
+    codes = [e.country for e in gaz.lookup(before[-1].surface, "country") if e.country and e.country != "KR"]
+    return (before[-1].start, codes[0]) if codes else None
 
 
 def _add_ref_org(builder: Builder, surface: str, entry: Entry, evidence):
@@ -734,6 +760,19 @@ def _people(text: str, ws: list[Word], builder: Builder, mentions: list[Mention]
             name, ev, affiliation=(unit_org.key if unit_org else None) or office or affiliation, role=role
         )
         mentions.append(Mention("person", person.key, ws[first].start, title_word.end, title_word.particle))
+    # "박 장관은": a person named earlier, now by surname and title
+    for i, w in enumerate(ws[:-1]):
+        title = _title(ws[i + 1])
+        if (
+            len(w.surface) != 1
+            or w.surface not in SURNAMES
+            or title is None
+            or text[w.end : ws[i + 1].start] != " "
+        ):
+            continue
+        known = [p for p in builder.people if p.name.startswith(w.surface) and (p.role or "").endswith(title)]
+        if len(known) == 1 and not any(m.start <= w.start < m.end for m in mentions):
+            mentions.append(Mention("person", known[0].key, w.start, ws[i + 1].end, ws[i + 1].particle))
     # ORG(TITLE NAME): "행정안전부(장관 진영)"
     for m in re.finditer(r"\(\s*([가-힣]+)\s+([가-힣]{2,4})\s*\)", text):
         title, name = m.group(1), m.group(2)

@@ -428,6 +428,12 @@ def _event(
     countries = [m.key for m in mentions if m.category == "country" and m.particle not in WITH]
     countries += _footnote_countries(sentence, builder)
     event_kind: EventKind = kind  # type: ignore[assignment]
+    if event_kind == "meeting" and organizers and word in {"회담", "면담", "양자회담", "회의"}:
+        # "A는 B와 면담을 갖고": talks are held by both sides
+        for partner in _with_list(text, [m for m in mentions if m.start < start_pos]):
+            actor = _actor(builder, partner)
+            if actor and actor not in organizers and partner.category != "country":
+                organizers.append(actor)
     event = Event(
         kind=event_kind,
         name=name,
