@@ -41,6 +41,36 @@ STATUS: list[tuple[type[errors.DigicoopError], int, str]] = [
 ]
 
 
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string", "description": "A URI naming the kind of problem."},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string", "description": "What went wrong, written for the client."},
+        "errors": {
+            "type": "array",
+            "description": "For 422: where each invalid part of the request is, and why.",
+            "items": {"type": "object"},
+        },
+    },
+}
+
+# Every operation can answer with these, so the OpenAPI document says so once for all of them.
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    "4XX": {
+        "description": "The request cannot be answered as sent (RFC 9457 problem).",
+        "content": {MEDIA_TYPE: {"schema": PROBLEM_SCHEMA}},
+    },
+    503: {
+        "description": "The store or a query ran out of time or is unavailable; retry later.",
+        "content": {MEDIA_TYPE: {"schema": PROBLEM_SCHEMA}},
+    },
+}
+
+
 def problem(
     status: int,
     detail: str | None = None,
@@ -102,6 +132,9 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 def install(app: FastAPI) -> None:
+    """Map every error to a problem, and document those answers on each route included afterwards."""
+    for status, response in RESPONSES.items():
+        app.router.responses.setdefault(status, response)
     app.add_exception_handler(errors.DigicoopError, _digicoop)
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(RequestValidationError, _validation)

@@ -16,6 +16,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -343,7 +344,10 @@ def run(
                 f"{time.perf_counter() - started:.1f} s"
             )
         try:
-            drawn = _browser_rows(section, store, example_store, sizes[0])
+            # Playwright's sync API refuses to run where an event loop is already running
+            # (a notebook, or a test session that used it before): give it a thread of its own.
+            with ThreadPoolExecutor(max_workers=1) as runner:
+                drawn = runner.submit(_browser_rows, section, store, example_store, sizes[0]).result()
         finally:
             if example_store is not None:
                 example_store.close()

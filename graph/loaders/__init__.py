@@ -202,6 +202,8 @@ def _sniff(text: str) -> str:
         try:
             json.loads(text)
             return "json"
+        except RecursionError:
+            return "json"  # refused by the JSON parser, which names the nesting
         except ValueError:
             lines = [line for line in text.splitlines() if line.strip()]
             return (

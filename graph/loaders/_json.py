@@ -40,6 +40,8 @@ def _records(text: str, lines: bool) -> list[Any | InputError]:
                 found.append(
                     UnsupportedFormat(f"line {number} is not valid JSON ({exc.msg}, column {exc.colno})")
                 )
+            except RecursionError:
+                found.append(UnsupportedFormat(f"line {number} nests JSON arrays or objects too deeply"))
         return found
     try:
         data = json.loads(text)
@@ -47,6 +49,9 @@ def _records(text: str, lines: bool) -> list[Any | InputError]:
         raise UnsupportedFormat(
             f"the input is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from exc
+    except RecursionError:
+        # The decoder recurses once per level: hostile nesting must be a refusal, not a 500.
+        raise UnsupportedFormat("the input nests JSON arrays or objects too deeply") from None
     if isinstance(data, dict):
         for key in _WRAPPERS:
             if isinstance(data.get(key), list):
