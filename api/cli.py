@@ -41,8 +41,13 @@ def _settings(store: Path | None, memory: bool, endpoint: str | None, update_end
 
 def _open(settings):
     from api.app import store_from_settings
+    from graph.errors import DigicoopError
 
-    return store_from_settings(settings)
+    try:
+        return store_from_settings(settings)
+    except DigicoopError as exc:  # say what is wrong, without a traceback
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from None
 
 
 @app.command()

@@ -99,7 +99,12 @@ class ViewParams:
 Params = Annotated[ViewParams, Depends()]
 
 
-@router.get("/network", response_class=HTMLResponse, summary="The cooperation network, drawn")
+@router.get(
+    "/network",
+    response_class=HTMLResponse,
+    summary="The cooperation network, drawn",
+    responses={404: {"description": "No such focus: the page says so", "content": {"text/html": {}}}},
+)
 def network_page(request: Request, params: Params, store: StoreDep) -> HTMLResponse:
     context: dict[str, Any] = {
         "params": params,

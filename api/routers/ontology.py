@@ -115,7 +115,10 @@ def _subgraph(g: Graph, node: URIRef) -> Graph:
 
 
 @router.get(
-    "/ontology", summary="The digicoop ontology (Turtle, JSON-LD or an HTML page)", response_model=None
+    "/ontology",
+    summary="The digicoop ontology (Turtle, JSON-LD or an HTML page)",
+    response_model=None,
+    responses={200: {"content": {"text/turtle": {}, "application/ld+json": {}, "text/html": {}}}},
 )
 def get_ontology(request: Request) -> Response:
     g = vocabulary()
@@ -164,7 +167,12 @@ def get_term(term: str, request: Request) -> Response:
     return render(request, "term.html", {"term": view, "sections": [], "ontology": None})
 
 
-@router.get("/theme/", summary="The theme scheme (SKOS)", response_model=None)
+@router.get(
+    "/theme/",
+    summary="The theme scheme (SKOS)",
+    response_model=None,
+    responses={200: {"content": {"text/turtle": {}, "application/ld+json": {}, "text/html": {}}}},
+)
 def get_theme_scheme(request: Request, store: StoreDep) -> Response:
     g = themes()
     node = URIRef(ontology.THEME)

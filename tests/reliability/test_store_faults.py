@@ -90,11 +90,6 @@ def test_a_read_only_store_folder_is_a_clear_error_at_start_and_is_left_intact(
         store.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api/cli.py lets StoreUnavailable escape as a rich traceback instead of printing its message "
-    "(it does exit 1)",
-)
 def test_the_command_line_says_so_without_a_traceback(read_only_store: Path, tmp_path: Path) -> None:
     run = subprocess.run(
         as_user([DIGICOOP, "ingest", "--store", str(read_only_store), str(EXAMPLES)]),
