@@ -7,9 +7,10 @@ string. The default graph of a query is the union of all named graphs.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 from rdflib import Graph
 from rdflib.term import Node
@@ -65,3 +66,49 @@ class Store(Protocol):
         """
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class AsyncRawQuery(Protocol):
+    """Optional beside ``Store``: a backend that can answer ``raw_query`` without blocking the loop."""
+
+    async def araw_query(
+        self,
+        sparql: str,
+        media_type: str,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        *,
+        base_iri: str | None = None,
+        max_rows: int | None = None,
+    ) -> RawResult:
+        """``raw_query`` for event-loop callers; raises ``QueryTimeout`` at the store's deadline."""
+        ...
+
+
+async def araw_query(
+    store: Store,
+    sparql: str,
+    media_type: str,
+    default_graph_uris: Sequence[str] = (),
+    named_graph_uris: Sequence[str] = (),
+    *,
+    base_iri: str | None = None,
+    max_rows: int | None = None,
+) -> RawResult:
+    """``store.raw_query`` awaited: natively when the backend can, else on a worker thread."""
+    # hasattr rather than isinstance(store, AsyncRawQuery): a runtime protocol check inspects
+    # every member of the protocol on each call, and this runs once per request.
+    if hasattr(store, "araw_query"):
+        return await cast(AsyncRawQuery, store).araw_query(
+            sparql, media_type, default_graph_uris, named_graph_uris, base_iri=base_iri, max_rows=max_rows
+        )
+    return await asyncio.to_thread(
+        store.raw_query,
+        sparql,
+        media_type,
+        default_graph_uris,
+        named_graph_uris,
+        base_iri=base_iri,
+        max_rows=max_rows,
+    )
