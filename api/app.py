@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -102,6 +103,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             log.warning("could not load the ontology and reference graphs: %s", exc)
         loader = start_examples(opened, settings.examples_dir) if settings.load_examples else None
         app.state.examples = loader
+        # What start-up built (ontology, reference data, templates) lives as long as the process:
+        # move it out of the collector's sight so full collections stop pausing requests.
+        gc.freeze()
         try:
             yield
         finally:

@@ -61,6 +61,7 @@ def serve(
     no_examples: Annotated[
         bool, typer.Option("--no-examples", help="Do not load examples/ at start.")
     ] = False,
+    access_log: Annotated[bool, typer.Option("--access-log", help="Log every request.")] = False,
 ) -> None:
     """Run the HTTP service (SPARQL, JSON endpoints and pages)."""
     import logging
@@ -78,7 +79,7 @@ def serve(
     settings = _settings(store, memory, endpoint, update_endpoint)
     if no_examples:
         settings = settings.model_copy(update={"load_examples": False})
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=access_log)
 
 
 @app.command()
