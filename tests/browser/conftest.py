@@ -131,7 +131,9 @@ def examples_server() -> Iterator[str]:
     store.close()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: playwright's sync API runs an event loop on this thread while it is
+# open, and tests after the browser ones (asyncio.run) must find none.
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         require_program("chromium", "chromium")
