@@ -20,7 +20,7 @@ from api import problems, routers
 from api.examples import start_examples
 from api.settings import Settings
 from graph.errors import DigicoopError
-from graph.store import Store, open_store
+from graph.store import Store, deadline, open_store
 
 log = logging.getLogger("digicoop.api")
 HERE = Path(__file__).resolve().parent
@@ -42,6 +42,8 @@ def store_from_settings(settings: Settings) -> Store:
         graph_store=settings.graph_store_endpoint,
         auth=auth,
         timeout=settings.query_timeout,
+        query_processes=settings.query_processes,
+        hidden_graphs=settings.hidden_graphs,
     )
 
 
@@ -86,6 +88,25 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
+class RequestDeadline:
+    """One budget of ``seconds`` per request for all its calls to a remote store.
+
+    A request that makes several queries (a search, a page, an ingest) then answers by the query
+    timeout, rather than after one timeout per query when the engine hangs."""
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        # Worker threads run in a copy of this context, so the endpoint's store calls see it.
+        with deadline(self.seconds):
+            await self.app(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """The service. A ``store`` given here is used as is and left open at shutdown."""
     settings = settings or Settings()
@@ -125,6 +146,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.store = store
     problems.install(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(RequestDeadline, seconds=settings.query_timeout)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for router in routers.discover():
         app.include_router(router)

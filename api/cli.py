@@ -44,7 +44,8 @@ def _open(settings):
     from graph.errors import DigicoopError
 
     try:
-        return store_from_settings(settings)
+        # One command, one user: a runaway query is stopped with Ctrl-C, not a killed process.
+        return store_from_settings(settings.model_copy(update={"query_processes": 0}))
     except DigicoopError as exc:  # say what is wrong, without a traceback
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from None

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -34,18 +34,35 @@ class Settings(BaseSettings):
         default=None, description="Bearer token for updates and ingest; none: read-only."
     )
     query_timeout: float = Field(default=30.0, gt=0, description="Seconds a query may run before a 503.")
+    query_processes: int = Field(
+        default=2,
+        ge=0,
+        description="Processes that run /sparql and named queries over a snapshot of the embedded store, "
+        "so a query past its time limit is killed and its CPU freed; 0 runs them in threads.",
+    )
     max_rows: int = Field(default=10_000, gt=0, description="Most rows a SELECT returns over /sparql.")
     allow_service_endpoints: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="IRIs that SERVICE and LOAD may reach (comma-separated)."
+    )
+    hidden_graphs: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Named graphs queries may not see (comma-separated IRIs; a trailing * makes a prefix).",
     )
     load_reference: bool = Field(
         default=True, description="Load the ontology, themes and reference data into their graphs at start."
     )
     load_examples: bool = True
+    # Not named ``validate``: that is pydantic's own (deprecated) BaseModel.validate, which made a
+    # getattr(settings, "validate", False) always true and every POST /articles run SHACL.
+    validate_ingest: bool = Field(
+        default=False,
+        validation_alias=AliasChoices("validate_ingest", "DIGICOOP_VALIDATE"),
+        description="Check each ingested article's graph against the SHACL shapes (slow).",
+    )
     examples_dir: Path = Path("examples")
     max_body_bytes: int = Field(default=5_000_000, gt=0, description="Largest request body accepted.")
 
-    @field_validator("allow_service_endpoints", mode="before")
+    @field_validator("allow_service_endpoints", "hidden_graphs", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
         # A comma-separated list is easier to write in an environment variable than JSON.

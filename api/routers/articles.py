@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -12,8 +14,9 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import BodyDep, SettingsDep, StoreDep, TokenDep
 from api.pages import render, wants_html
 from graph import articles
-from graph.errors import InputError, NotFound, UnsupportedFormat
+from graph.errors import InputError, NotFound, QueryTimeout, UnsupportedFormat
 from graph.loaders import LoadResult, content_hash, load_bytes
+from graph.store import deadline, deadline_paused, time_left
 from graph.store.base import Store
 
 router = APIRouter(tags=["articles"])
@@ -21,6 +24,21 @@ router = APIRouter(tags=["articles"])
 # Writes of articles run one at a time: extraction keeps per-process analyzers (Kiwi) that are
 # not known to be thread-safe, and the examples loader shares this lock.
 INGEST_LOCK = threading.Lock()
+
+
+@contextmanager
+def ingest_lock(timeout: float | None) -> Iterator[None]:
+    """INGEST_LOCK, waited for at most ``timeout`` seconds (None: as long as it takes).
+
+    While the store hangs, the writer holding the lock waits out its own timeout: the writers
+    queued behind it must not add theirs on top of it."""
+    if not INGEST_LOCK.acquire(timeout=-1 if timeout is None else max(timeout, 0.0)):
+        raise QueryTimeout("digicoop is busy storing other articles and could not take this one in time.")
+    try:
+        yield
+    finally:
+        INGEST_LOCK.release()
+
 
 _ACCEPTED_TYPES = {
     "application/json",
@@ -37,24 +55,35 @@ _ACCEPTED_TYPES = {
 }
 
 
-def ingest_one(store: Store, result: LoadResult, *, validate: bool = False) -> dict[str, Any]:
+def ingest_one(
+    store: Store, result: LoadResult, *, validate: bool = False, timeout: float | None = None
+) -> dict[str, Any]:
     """Store one loaded article unless the same version is already stored.
 
     ``status`` is "created" (new), "replaced" (a corrected version of a stored article: same IRI,
-    other text) or "unchanged" (nothing was written)."""
-    from graph.pipeline import ingest_article
+    other text) or "unchanged" (nothing was written). ``timeout``: seconds this article may wait
+    for the store and for other writers (a batch gives each of its articles that much); the
+    extraction's own time is not counted."""
+    with nullcontext() if timeout is None else deadline(timeout):
+        return _ingest_one(store, result, validate=validate)
+
+
+def _ingest_one(store: Store, result: LoadResult, *, validate: bool) -> dict[str, Any]:
+    from graph.pipeline import prepare, store_prepared
 
     article = result.article
     assert article is not None
     iri = articles.iri_for(article)
-    with INGEST_LOCK:
+    with ingest_lock(time_left()):
         previous = articles.stored_hash(store, iri)
         if previous == content_hash(article.text):
             status = "unchanged"
             conforms: bool | None = None
             messages: list[str] = []
         else:
-            outcome = ingest_article(store, article, iri=iri, validate=validate)
+            with deadline_paused():
+                prepared = prepare(article, iri=iri, validate=validate)
+            outcome = store_prepared(store, prepared)
             status = "created" if previous is None else "replaced"
             conforms, messages = outcome.conforms, outcome.messages
     ident = articles.article_id(iri)
@@ -111,8 +140,8 @@ def post_article(request: Request, body: BodyDep, store: StoreDep, settings: Set
         if failed is not None and failed.exception is not None:
             raise failed.exception
         raise InputError(failed.error if failed and failed.error else "No article found in the request body.")
-    validate = bool(getattr(settings, "validate", False))
-    done = [ingest_one(store, r, validate=validate) for r in good]
+    validate = settings.validate_ingest
+    done = [ingest_one(store, r, validate=validate, timeout=settings.query_timeout) for r in good]
     created = any(d["status"] == "created" for d in done)
     headers = {"Location": done[0]["href"]}
     if len(results) == 1:
@@ -186,7 +215,7 @@ async def delete_article(article_id: str, store: StoreDep) -> Response:
     iri = articles.article_iri_of(article_id)
 
     def work() -> bool:
-        with INGEST_LOCK:
+        with ingest_lock(time_left()):
             return drop(store, iri)
 
     if not await run_in_threadpool(work):

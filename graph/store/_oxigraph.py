@@ -8,16 +8,18 @@ interrupted from Python. Each query therefore runs on a worker thread that mater
 results row by row and checks the deadline between rows, while the caller waits only until
 the deadline and then raises QueryTimeout. Streaming queries (joins, cross products, paths
 that yield rows as they go) stop at the deadline and free their CPU; a query blocked inside
-one engine step (a huge ORDER BY or GROUP BY) keeps its worker busy until that step ends,
-but the caller is answered at the deadline and other requests run on other workers.
-``araw_query`` does the same for an event loop: it awaits the worker's future, so the loop
-never blocks and a caller that goes away stops its streaming query too.
+one engine step (a huge ORDER BY or GROUP BY) would keep its thread busy until that step
+ends. So on disk, with ``query_processes``, the protocol queries (``raw_query``: what
+/sparql and the named queries run, the text a client controls) go to killable processes
+reading a checkpoint of the store instead (see ``_sandbox``); digicoop's own fixed queries
+stay on threads. ``araw_query`` awaits either without blocking the event loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import threading
@@ -35,7 +37,9 @@ from rdflib.term import Node
 from graph.errors import QueryRefused, QueryTimeout, StoreError, StoreUnavailable
 from graph.store import _results
 from graph.store._results import Cell, Solution
+from graph.store._sandbox import Request, Sandbox
 from graph.store._sparql import names_dataset, syntax_error
+from graph.store._visibility import HiddenGraphs
 from graph.store.base import RawResult, Row
 
 log = logging.getLogger(__name__)
@@ -116,9 +120,22 @@ class _Deadline:
 class OxigraphStore:
     """A pyoxigraph Store on disk (``path``) or in memory (``path=None``)."""
 
-    def __init__(self, path: Path | None = None, *, timeout: float | None = 30.0, workers: int = 16) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        timeout: float | None = 30.0,
+        workers: int = 16,
+        query_processes: int = 0,
+        hidden_graphs: Sequence[str] = (),
+    ) -> None:
         self.path = path
         self.timeout = timeout
+        self._hidden = HiddenGraphs(hidden_graphs)
+        self._visible: tuple[int, list[ox.NamedNode]] | None = None
+        self._generation = 0  # writes so far: a protocol query must see every one before it
+        self._counting = threading.Lock()
+        self._sandbox: Sandbox | None = None
         try:
             if path is None:
                 self._store = ox.Store()
@@ -132,6 +149,46 @@ class OxigraphStore:
                 "read-only, or not an Oxigraph store."
             ) from None
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="oxigraph-query")
+        if path is not None and query_processes > 0 and timeout:
+            self._sandbox = self._open_sandbox(path, query_processes)
+
+    def _open_sandbox(self, path: Path, processes: int) -> Sandbox | None:
+        folder = path.with_name(path.name + ".snapshots")
+        try:
+            return Sandbox(self._store, folder, processes, lambda: self._generation)
+        except OSError as exc:
+            # Queries still run, in threads: only a stuck one can no longer be killed.
+            log.warning("no query processes (cannot write %s: %s); queries run in threads", folder, exc)
+            return None
+
+    def wait_ready(self, timeout: float = 30.0) -> bool:
+        """Wait until the query processes (if any) have started; False when ``timeout`` passed first."""
+        return self._sandbox is None or self._sandbox.wait_ready(timeout)
+
+    @classmethod
+    def snapshot_reader(cls, path: Path, hidden_graphs: Sequence[str] = ()) -> OxigraphStore:
+        """A reader over a checkpoint of a store, for a query process (no threads of its own)."""
+        reader = cls.__new__(cls)
+        reader.path, reader.timeout, reader._generation, reader._sandbox = path, None, 0, None
+        reader._hidden, reader._visible = HiddenGraphs(hidden_graphs), None
+        try:
+            reader._store = ox.Store.read_only(str(path))
+        except OSError as exc:
+            log.error("cannot open the checkpoint %s: %s", path, exc)
+            raise StoreUnavailable("The store could not be read.") from None
+        return reader
+
+    def raw_query_here(self, request: Request, seconds: float | None) -> RawResult:
+        """Run a protocol query on this thread, stopping a streaming one at ``seconds``."""
+        work = self._raw_work(
+            request.sparql,
+            request.media_type,
+            request.default_graph_uris,
+            request.named_graph_uris,
+            request.base_iri,
+            request.max_rows,
+        )
+        return work(_Deadline(seconds))
 
     @property
     def pyoxigraph(self) -> ox.Store:
@@ -184,12 +241,19 @@ class OxigraphStore:
         base_iri: str | None = None,
     ) -> Any:
         kwargs: dict[str, Any] = {"base_iri": base_iri}
+        if self._hidden:
+            self._hidden.check(sparql, (*default_graph_uris, *named_graph_uris))
         if default_graph_uris or named_graph_uris:
             kwargs["default_graph"] = [_named(g) for g in default_graph_uris]
             kwargs["named_graphs"] = [_named(g) for g in named_graph_uris]
         # only a text with FROM in it is lexed: the lexer costs more than most small queries
         elif "FROM" not in sparql.upper() or not names_dataset(sparql):
-            kwargs["use_default_graph_as_union"] = True
+            if self._hidden:
+                visible = self._visible_graphs()
+                kwargs["default_graph"] = [ox.DefaultGraph(), *visible]
+                kwargs["named_graphs"] = visible
+            else:
+                kwargs["use_default_graph_as_union"] = True
         try:
             return self._store.query(sparql, **kwargs)
         except SyntaxError as exc:
@@ -197,6 +261,18 @@ class OxigraphStore:
         except OSError as exc:
             log.error("store read failed: %s", exc)
             raise StoreError("The store could not be read.") from None
+
+    def _visible_graphs(self) -> list[ox.NamedNode]:
+        """The named graphs a query may see, listed again only after a write."""
+        generation, cached = self._visible or (-1, [])
+        if generation != self._generation:
+            cached = [
+                g
+                for g in self._store.named_graphs()
+                if isinstance(g, ox.NamedNode) and not self._hidden.hides(g.value)
+            ]
+            self._visible = (self._generation, cached)
+        return cached
 
     @staticmethod
     def _solutions(result: Any, deadline: _Deadline, max_rows: int | None) -> list[Solution]:
@@ -322,6 +398,17 @@ class OxigraphStore:
         base_iri: str | None = None,
         max_rows: int | None = None,
     ) -> RawResult:
+        if self._sandbox is not None:
+            request = Request(
+                sparql,
+                media_type,
+                default_graph_uris,
+                named_graph_uris,
+                base_iri,
+                max_rows,
+                self._hidden.patterns,
+            )
+            return self._sandbox.query(request, self.timeout or 0.0)
         return self._run(
             self._raw_work(sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows)
         )
@@ -337,6 +424,19 @@ class OxigraphStore:
         max_rows: int | None = None,
     ) -> RawResult:
         """``raw_query`` for event-loop callers: awaits the query worker, never blocks the loop."""
+        if self._sandbox is not None:
+            # The query process keeps the deadline (killed at it), so the thread only waits.
+            request = Request(
+                sparql,
+                media_type,
+                default_graph_uris,
+                named_graph_uris,
+                base_iri,
+                max_rows,
+                self._hidden.patterns,
+            )
+            call = functools.partial(self._sandbox.query, request, self.timeout or 0.0)
+            return await asyncio.get_running_loop().run_in_executor(self._pool, call)
         return await self._arun(
             self._raw_work(sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows)
         )
@@ -344,6 +444,8 @@ class OxigraphStore:
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:
             self._store.update(sparql, base_iri=base_iri)
+            with self._counting:
+                self._generation += 1
         except SyntaxError as exc:
             raise syntax_error(sparql, str(exc), what="update") from None
         except OSError as exc:
@@ -365,10 +467,12 @@ class OxigraphStore:
 
     def graph_iris(self) -> Iterator[str]:
         for g in self._store.named_graphs():
-            if isinstance(g, ox.NamedNode):
+            if isinstance(g, ox.NamedNode) and not self._hidden.hides(g.value):
                 yield g.value
 
     def close(self) -> None:
+        if self._sandbox is not None:
+            self._sandbox.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
         with contextlib.suppress(OSError):
             self._store.flush()

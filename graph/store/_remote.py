@@ -19,6 +19,7 @@ from rdflib import Graph
 
 from graph.errors import QueryRefused, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from graph.store import _results
+from graph.store._budget import time_left
 from graph.store._oxigraph import RDF_TYPES
 from graph.store._results import Solution
 from graph.store._sparql import has_position, query_form, syntax_error
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 _GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
 Auth = httpx.Auth | tuple[str, str] | None
 INSERT_DATA_LIMIT = 1000
+CONNECT_TIMEOUT = 10.0
 
 
 class RemoteStore:
@@ -45,7 +47,7 @@ class RemoteStore:
         self.update_endpoint = update_endpoint or endpoint
         self.graph_store = graph_store
         self.timeout = timeout
-        connect = min(timeout, 10.0) if timeout else 10.0
+        connect = min(timeout, CONNECT_TIMEOUT) if timeout else CONNECT_TIMEOUT
         self._client = httpx.Client(
             auth=auth,
             timeout=httpx.Timeout(timeout, connect=connect),
@@ -54,11 +56,23 @@ class RemoteStore:
 
     # -- HTTP ----------------------------------------------------------------------------------
 
+    def _timeout(self, what: str) -> httpx.Timeout:
+        left = time_left()
+        if left is None:
+            return self._client.timeout
+        if left <= 0:
+            raise QueryTimeout(f"The SPARQL endpoint did not answer the {what} in time.")
+        if self.timeout:
+            left = min(left, self.timeout)
+        return httpx.Timeout(left, connect=min(left, CONNECT_TIMEOUT))
+
     def _post(
         self, url: str, data: dict[str, str | list[str]], accept: str, what: str, text: str
     ) -> httpx.Response:
         try:
-            response = self._client.post(url, data=data, headers={"Accept": accept})
+            response = self._client.post(
+                url, data=data, headers={"Accept": accept}, timeout=self._timeout(what)
+            )
         except httpx.TimeoutException:
             raise QueryTimeout(f"The SPARQL endpoint did not answer the {what} in time.") from None
         except httpx.HTTPError as exc:
@@ -193,6 +207,7 @@ class RemoteStore:
                 params={"graph": graph_iri},
                 content=data,
                 headers={"Content-Type": "application/n-triples"},
+                timeout=self._timeout("write"),
             )
         except httpx.TimeoutException:
             raise QueryTimeout("The graph store did not answer the write in time.") from None
@@ -214,7 +229,9 @@ class RemoteStore:
         return existed
 
     def graph_iris(self) -> Iterator[str]:
-        for row in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+        # GROUP BY rather than DISTINCT, the same answer: Virtuoso runs DISTINCT ?g over every quad
+        # (over a second for 10k triples) but GROUP BY ?g from its graph index (milliseconds).
+        for row in self.select("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
             yield str(row["g"])
 
     def close(self) -> None:

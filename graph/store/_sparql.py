@@ -87,6 +87,21 @@ def names_dataset(text: str) -> bool:
     return any(tok.keyword == "FROM" for tok in tokens(text))
 
 
+def dataset_iris(text: str) -> list[str]:
+    """The IRIs a query names after FROM and FROM NAMED."""
+    toks = tokens(text)
+    prefixes = _prefixes(toks)
+    found = []
+    for i, tok in enumerate(toks):
+        if tok.keyword != "FROM":
+            continue
+        j = i + 2 if i + 1 < len(toks) and toks[i + 1].keyword == "NAMED" else i + 1
+        iri = _iri_of(toks[j], prefixes) if j < len(toks) else None
+        if iri is not None:
+            found.append(iri)
+    return found
+
+
 def _refused(message: str) -> QueryRefused:
     exc = QueryRefused(message)
     exc.status = 403  # type: ignore[attr-defined]  # not malformed, but not allowed here

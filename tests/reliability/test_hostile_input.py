@@ -455,6 +455,38 @@ def test_malformed_or_odd_sparql_is_a_problem(client: TestClient) -> None:
     )
 
 
+def test_graphs_the_operator_has_not_exposed_stay_out_of_sight(tmp_path: Path) -> None:
+    internal = "https://internal.example/graph/"
+    org = "https://w3id.org/digicoop/id/org/"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    config = settings(tmp_path, memory=False, store_dir=tmp_path / "store", hidden_graphs=f"{internal}*")
+    with TestClient(create_app(config), raise_server_exceptions=False) as c:
+        r = c.post(
+            "/sparql",
+            content=f"""INSERT DATA {{
+  GRAPH <{internal}notes> {{ <{org}embargoed-partner> {label} "Embargoed Partner Agency"@en }}
+  GRAPH <http://e/public> {{ <{org}public-partner> {label} "Public Partner Agency"@en }}
+}}""",
+            headers=AUTH | {"Content-Type": "application/sparql-update"},
+        )
+        assert r.status_code == 204
+        for query in ['ASK { ?s ?p "Embargoed Partner Agency"@en }', "ASK { GRAPH ?g { ?s ?p ?o } }"]:
+            expected = "GRAPH" in query  # the public graph is there to be seen
+            assert c.get("/sparql", params={"query": query}).json()["boolean"] is expected
+        graphs = c.get("/sparql", params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g {} }"}).json()
+        seen = {b["g"]["value"] for b in graphs["results"]["bindings"]}
+        assert "http://e/public" in seen and not any(g.startswith(internal) for g in seen)
+        for params in (
+            {"query": f"SELECT * FROM <{internal}notes> WHERE {{ ?s ?p ?o }}"},
+            {"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": f"{internal}notes"},
+        ):
+            body = problem(c.get("/sparql", params=params), 403)
+            assert "not exposed" in body["detail"]
+        # the JSON endpoints see what /sparql sees
+        assert c.get("/search", params={"q": "Public Partner Agency"}).json()["hits"]
+        assert c.get("/search", params={"q": "Embargoed Partner Agency"}).json()["hits"] == []
+
+
 # -- CORS ------------------------------------------------------------------------------------------
 
 

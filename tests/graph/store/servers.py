@@ -151,8 +151,26 @@ class Virtuoso:
 
     def stop(self) -> None:
         if self.proc is not None:
+            if self.proc.poll() is None:
+                os.kill(self.proc.pid, signal.SIGCONT)  # a paused engine cannot act on SIGTERM
             stop(self.proc)
             self.proc = None
+
+    def kill(self) -> None:
+        """End the engine as a crash would (SIGKILL): no checkpoint, recovery from the log on start."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+
+    def pause(self) -> None:
+        """Freeze the engine (SIGSTOP): its ports still accept connections but nothing answers."""
+        assert self.proc is not None
+        os.kill(self.proc.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self.proc is not None
+        os.kill(self.proc.pid, signal.SIGCONT)
 
 
 @contextmanager

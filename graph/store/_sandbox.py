@@ -1,0 +1,245 @@
+"""Killable query processes for the embedded store.
+
+pyoxigraph cannot interrupt a running query, and a thread cannot be killed: a cross product
+under COUNT or ORDER BY would keep a core busy long after its client got a 503. Protocol
+queries therefore run in a few worker processes, each reading a RocksDB checkpoint of the
+store (``Store.backup``: hard links, made in milliseconds and immutable, so safe to read
+beside the writer). A query still running at its deadline has its process killed, which
+frees its CPU and memory at once, and a fresh process takes its place.
+
+Reads stay current: the store counts its writes, and a query waits for a checkpoint at
+least as new as the last write acknowledged before it arrived. Queries arriving together
+share one checkpoint; a read-only workload makes none after the first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import os
+import queue
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.errors import DigicoopError, QueryTimeout, StoreError, StoreUnavailable
+from graph.store.base import RawResult
+
+log = logging.getLogger(__name__)
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+ENTRY = "import sys; from graph.store._sandbox import serve_fd; serve_fd(int(sys.argv[1]))"
+
+# A worker answers its own deadline when the query streams; the grace covers the reply's trip
+# before the process is taken for stuck and killed.
+GRACE = 0.25
+
+
+@dataclass(frozen=True)
+class Request:
+    sparql: str
+    media_type: str
+    default_graph_uris: Sequence[str]
+    named_graph_uris: Sequence[str]
+    base_iri: str | None
+    max_rows: int | None
+    hidden_graphs: tuple[str, ...] = ()
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's loop: open the checkpoint it is told to, answer one query at a time."""
+    from graph.store._oxigraph import OxigraphStore
+
+    reader: OxigraphStore | None = None
+    opened: tuple[str, tuple[str, ...]] | None = None
+    conn.send(("ready", None))
+    while True:
+        try:
+            snapshot, request, seconds = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        try:
+            if (snapshot, request.hidden_graphs) != opened:
+                reader = None  # let the old checkpoint go before the new one opens
+                reader = OxigraphStore.snapshot_reader(Path(snapshot), request.hidden_graphs)
+                opened = (snapshot, request.hidden_graphs)
+            assert reader is not None
+            reply: tuple[str, Any] = ("ok", reader.raw_query_here(request, seconds))
+        except DigicoopError as exc:
+            reply = ("error", exc)
+        except Exception:  # the engine's own failure: logged here, told to the client plainly
+            log.exception("query worker failed")
+            reply = ("error", StoreError("The store could not answer this query."))
+        try:
+            conn.send(reply)
+        except (OSError, ValueError):
+            return
+
+
+class _Worker:
+    """One query process: a fresh interpreter running ``serve_fd`` on one end of a socket pair.
+
+    A plain subprocess rather than multiprocessing's spawn: that re-imports the parent's main
+    module, which a user's unguarded script or notebook cannot survive.
+    """
+
+    def __init__(self) -> None:
+        ours, theirs = socket.socketpair()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(PACKAGE_ROOT), env.get("PYTHONPATH"))))
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", ENTRY, str(theirs.fileno())],
+            pass_fds=(theirs.fileno(),),
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
+        theirs.close()
+        self.conn = Connection(ours.detach())
+        self.snapshot: str | None = None
+        self.ready = False
+
+    def wait_ready(self, deadline: float) -> bool:
+        """Wait until the process has imported what it needs (it says so once), or the deadline."""
+        if not self.ready and self.conn.poll(max(deadline - time.monotonic(), 0.0)):
+            self.conn.recv()
+            self.ready = True
+        return self.ready
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError):
+            self.process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=5)
+        with contextlib.suppress(OSError):
+            self.conn.close()
+        self.snapshot = None
+
+
+class Sandbox:
+    """``processes`` workers answering queries over checkpoints kept in ``folder``."""
+
+    def __init__(self, store: ox.Store, folder: Path, processes: int, generation: Callable[[], int]) -> None:
+        self._store: ox.Store | None = store
+        self._folder = folder
+        self._generation = generation
+        shutil.rmtree(folder, ignore_errors=True)  # left by a process that was killed
+        folder.mkdir(parents=True)
+        self._lock = threading.Lock()
+        self._names = itertools.count()
+        self._snapshot: str | None = None
+        self._snapshot_generation = -1
+        self._workers = [_Worker() for _ in range(processes)]
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        for worker in self._workers:
+            self._idle.put(worker)
+        self.killed = 0  # queries stopped by killing their process, for /healthz and tests
+
+    # -- checkpoints -------------------------------------------------------------------------
+
+    def _fresh_snapshot(self) -> str:
+        wanted = self._generation()
+        with self._lock:
+            if self._snapshot is not None and self._snapshot_generation >= wanted:
+                return self._snapshot
+            generation = self._generation()  # every write counted here is in the checkpoint
+            path = self._folder / str(next(self._names))
+            try:
+                if self._store is None:
+                    raise OSError("closed")
+                self._store.backup(str(path))
+            except OSError as exc:
+                log.error("cannot checkpoint the store into %s: %s", path, exc)
+                raise StoreUnavailable("The store could not prepare a consistent view for queries.") from None
+            self._snapshot, self._snapshot_generation = str(path), generation
+            self._prune()
+            return self._snapshot
+
+    def _prune(self) -> None:
+        in_use = {w.snapshot for w in self._workers} | {self._snapshot}
+        for child in self._folder.iterdir():
+            if str(child) not in in_use:
+                shutil.rmtree(child, ignore_errors=True)
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def query(self, request: Request, timeout: float) -> RawResult:
+        deadline = time.monotonic() + timeout
+        snapshot = self._fresh_snapshot()
+        try:
+            worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
+        except queue.Empty:
+            raise QueryTimeout("The query waited past the time limit for a free query process.") from None
+        if worker.process.poll() is not None:  # died while idle (killed from outside)
+            worker = self._replace(worker)
+        try:
+            if not worker.wait_ready(deadline):
+                raise QueryTimeout("The query processes were still starting when the time limit passed.")
+            worker.snapshot = snapshot
+            remaining = max(deadline - time.monotonic(), 0.0)
+            worker.conn.send((snapshot, request, remaining))
+            if not worker.conn.poll(remaining + GRACE):
+                worker = self._replace(worker)
+                self.killed += 1
+                raise QueryTimeout("The query ran past the time limit and was stopped.")
+            status, value = worker.conn.recv()
+        except (EOFError, OSError):
+            # The process died under the query (out of memory, most likely).
+            worker = self._replace(worker)
+            raise StoreError(
+                "The query used more memory than the server could give it and was stopped."
+            ) from None
+        finally:
+            self._idle.put(worker)
+        if status == "error":
+            raise value
+        return value
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Wait until every query process has started (taking each while it is idle)."""
+        deadline = time.monotonic() + timeout
+        taken: list[_Worker] = []
+        try:
+            for _ in range(len(self._workers)):
+                worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
+                taken.append(worker)
+                if worker.process.poll() is not None:
+                    taken[-1] = worker = self._replace(worker)
+                if not worker.wait_ready(deadline):
+                    return False
+            return True
+        except queue.Empty:
+            return False
+        finally:
+            for worker in taken:
+                self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.kill()
+        fresh = _Worker()
+        with self._lock:
+            self._workers[self._workers.index(worker)] = fresh
+        return fresh
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._workers = self._workers, []
+            self._store = None
+        for worker in workers:
+            worker.kill()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def serve_fd(fd: int) -> None:
+    """A query process's entry point (see ``_Worker``)."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s digicoop-query: %(message)s")
+    _serve(Connection(fd))
