@@ -22,22 +22,55 @@ _caches: weakref.WeakKeyDictionary[Any, dict[str, tuple[frozenset[str], float, A
     weakref.WeakKeyDictionary()
 )
 _lock = threading.Lock()
+_building: weakref.WeakKeyDictionary[Any, dict[str, threading.Lock]] = weakref.WeakKeyDictionary()
+
+
+def _fresh(hit: tuple[frozenset[str], float, Any] | None, graphs: frozenset[str], now: float) -> bool:
+    return hit is not None and hit[0] == graphs and now - hit[1] < MAX_AGE
 
 
 def cached(store: Store, key: str, build: Callable[[Store], T]) -> T:
-    """``build(store)``, computed again only when the store's named graphs changed or it is old."""
+    """``build(store)``, computed again only when the store's named graphs changed or it is old.
+
+    One caller rebuilds a stale value at a time. While it does, the others get the previous value
+    when there is one (so under concurrent writes a view may lag by one rebuild), else wait for it.
+    """
+    arrived = time.monotonic()
     graphs = frozenset(store.graph_iris())
-    now = time.monotonic()
     try:
         with _lock:
             slot = _caches.setdefault(store, {})
+            building = _building.setdefault(store, {}).setdefault(key, threading.Lock())
             hit = slot.get(key)
     except TypeError:
         return build(store)
-    if hit is not None and hit[0] == graphs and now - hit[1] < MAX_AGE:
+    if _fresh(hit, graphs, arrived):
+        assert hit is not None
         value: T = hit[2]
         return value
-    value = build(store)
-    with _lock:
-        slot[key] = (graphs, now, value)
-    return value
+    # When every request that found the value stale rebuilt it, 16 readers beside a write a
+    # second kept every worker rebuilding the same index and requests took tens of seconds
+    # (benchmarks/load.py): the writes invalidated each rebuild before it was done.
+    if not building.acquire(blocking=hit is None):
+        assert hit is not None
+        value = hit[2]
+        return value
+    try:
+        with _lock:
+            hit = slot.get(key)
+        # built while this call waited, from a listing made after it arrived: as fresh as needed
+        if hit is not None and hit[1] >= arrived:
+            value = hit[2]
+            return value
+        now = time.monotonic()
+        graphs = frozenset(store.graph_iris())
+        if _fresh(hit, graphs, now):
+            assert hit is not None
+            value = hit[2]
+            return value
+        value = build(store)
+        with _lock:
+            slot[key] = (graphs, now, value)
+        return value
+    finally:
+        building.release()

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import json
 import logging
 import threading
@@ -425,7 +424,7 @@ class OxigraphStore:
     ) -> RawResult:
         """``raw_query`` for event-loop callers: awaits the query worker, never blocks the loop."""
         if self._sandbox is not None:
-            # The query process keeps the deadline (killed at it), so the thread only waits.
+            # The query process keeps the deadline (killed at it); the loop only waits for its reply.
             request = Request(
                 sparql,
                 media_type,
@@ -435,8 +434,7 @@ class OxigraphStore:
                 max_rows,
                 self._hidden.patterns,
             )
-            call = functools.partial(self._sandbox.query, request, self.timeout or 0.0)
-            return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+            return await self._sandbox.aquery(request, self.timeout or 0.0)
         return await self._arun(
             self._raw_work(sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows)
         )

@@ -14,6 +14,8 @@ share one checkpoint; a read-only workload makes none after the first.
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import contextlib
 import itertools
 import logging
@@ -70,7 +72,7 @@ def _serve(conn: Connection) -> None:
             return
         try:
             if (snapshot, request.hidden_graphs) != opened:
-                reader = None  # let the old checkpoint go before the new one opens
+                reader, opened = None, None  # let the old checkpoint go before the new one opens
                 reader = OxigraphStore.snapshot_reader(Path(snapshot), request.hidden_graphs)
                 opened = (snapshot, request.hidden_graphs)
             assert reader is not None
@@ -84,6 +86,28 @@ def _serve(conn: Connection) -> None:
             conn.send(reply)
         except (OSError, ValueError):
             return
+
+
+async def _readable(conn: Connection, timeout: float) -> bool:
+    """Wait on the event loop until ``conn`` has data, or ``timeout`` seconds."""
+    if conn.poll(0):
+        return True
+    loop = asyncio.get_running_loop()
+    arrived = loop.create_future()
+    fd = conn.fileno()
+
+    def wake() -> None:
+        if not arrived.done():
+            arrived.set_result(None)
+
+    loop.add_reader(fd, wake)
+    try:
+        await asyncio.wait_for(arrived, timeout)
+        return True
+    except TimeoutError:
+        return False
+    finally:
+        loop.remove_reader(fd)
 
 
 class _Worker:
@@ -138,6 +162,9 @@ class Sandbox:
         self._names = itertools.count()
         self._snapshot: str | None = None
         self._snapshot_generation = -1
+        # checkpoints handed to queries not yet answered: never pruned under them
+        self._pending: collections.Counter[str] = collections.Counter()
+        self._pending_lock = threading.Lock()  # never held long: released on the event loop
         self._workers = [_Worker() for _ in range(processes)]
         self._idle: queue.Queue[_Worker] = queue.Queue()
         for worker in self._workers:
@@ -146,26 +173,56 @@ class Sandbox:
 
     # -- checkpoints -------------------------------------------------------------------------
 
-    def _fresh_snapshot(self) -> str:
+    def _take_snapshot(self) -> str:
+        """A checkpoint holding every write acknowledged so far, held until ``_release``."""
         wanted = self._generation()
         with self._lock:
-            if self._snapshot is not None and self._snapshot_generation >= wanted:
-                return self._snapshot
-            generation = self._generation()  # every write counted here is in the checkpoint
-            path = self._folder / str(next(self._names))
-            try:
-                if self._store is None:
-                    raise OSError("closed")
-                self._store.backup(str(path))
-            except OSError as exc:
-                log.error("cannot checkpoint the store into %s: %s", path, exc)
-                raise StoreUnavailable("The store could not prepare a consistent view for queries.") from None
-            self._snapshot, self._snapshot_generation = str(path), generation
-            self._prune()
-            return self._snapshot
+            if self._snapshot is None or self._snapshot_generation < wanted:
+                self._checkpoint()
+            assert self._snapshot is not None
+            return self._hold(self._snapshot)
+
+    def _take_current_snapshot(self) -> str | None:
+        """``_take_snapshot`` when that needs no waiting, else None."""
+        wanted = self._generation()
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            if self._snapshot is None or self._snapshot_generation < wanted:
+                return None
+            return self._hold(self._snapshot)
+        finally:
+            self._lock.release()
+
+    def _hold(self, snapshot: str) -> str:
+        with self._pending_lock:
+            self._pending[snapshot] += 1
+        return snapshot
+
+    def _release(self, snapshot: str) -> None:
+        with self._pending_lock:
+            self._pending[snapshot] -= 1
+            if self._pending[snapshot] <= 0:
+                del self._pending[snapshot]
+
+    def _checkpoint(self) -> None:
+        """Make a new checkpoint (the lock held)."""
+        generation = self._generation()  # every write counted here is in the checkpoint
+        path = self._folder / str(next(self._names))
+        try:
+            if self._store is None:
+                raise OSError("closed")
+            self._store.backup(str(path))
+        except OSError as exc:
+            log.error("cannot checkpoint the store into %s: %s", path, exc)
+            raise StoreUnavailable("The store could not prepare a consistent view for queries.") from None
+        self._snapshot, self._snapshot_generation = str(path), generation
+        self._prune()
 
     def _prune(self) -> None:
-        in_use = {w.snapshot for w in self._workers} | {self._snapshot}
+        with self._pending_lock:
+            held = set(self._pending)
+        in_use = {w.snapshot for w in self._workers} | {self._snapshot} | held
         for child in self._folder.iterdir():
             if str(child) not in in_use:
                 shutil.rmtree(child, ignore_errors=True)
@@ -173,8 +230,13 @@ class Sandbox:
     # -- queries -----------------------------------------------------------------------------
 
     def query(self, request: Request, timeout: float) -> RawResult:
-        deadline = time.monotonic() + timeout
-        snapshot = self._fresh_snapshot()
+        snapshot = self._take_snapshot()
+        try:
+            return self._query(snapshot, request, time.monotonic() + timeout)
+        finally:
+            self._release(snapshot)
+
+    def _query(self, snapshot: str, request: Request, deadline: float) -> RawResult:
         try:
             worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
         except queue.Empty:
@@ -198,6 +260,51 @@ class Sandbox:
             raise StoreError(
                 "The query used more memory than the server could give it and was stopped."
             ) from None
+        finally:
+            self._idle.put(worker)
+        if status == "error":
+            raise value
+        return value
+
+    async def aquery(self, request: Request, timeout: float) -> RawResult:
+        """``query`` for an event loop: the reply is awaited on the loop, with no thread in between."""
+        deadline = time.monotonic() + timeout
+        snapshot = self._take_current_snapshot()
+        if snapshot is None:  # a checkpoint to make, or being made: wait for it off the loop
+            snapshot = await asyncio.to_thread(self._take_snapshot)
+        try:
+            return await self._aquery(snapshot, request, deadline)
+        finally:
+            self._release(snapshot)
+
+    async def _aquery(self, snapshot: str, request: Request, deadline: float) -> RawResult:
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            worker = None
+        if worker is not None and (not worker.ready or worker.process.poll() is not None):
+            self._idle.put(worker)
+            worker = None
+        if worker is None:  # all busy or starting: wait for one on a thread
+            return await asyncio.to_thread(self._query, snapshot, request, deadline)
+        try:
+            worker.snapshot = snapshot
+            remaining = max(deadline - time.monotonic(), 0.0)
+            worker.conn.send((snapshot, request, remaining))
+            if not await _readable(worker.conn, remaining + GRACE):
+                worker = self._replace(worker)
+                self.killed += 1
+                raise QueryTimeout("The query ran past the time limit and was stopped.")
+            status, value = worker.conn.recv()
+        except (EOFError, OSError):
+            worker = self._replace(worker)
+            raise StoreError(
+                "The query used more memory than the server could give it and was stopped."
+            ) from None
+        except asyncio.CancelledError:
+            # Its answer would be read as the next query's: the process goes with the request.
+            worker = self._replace(worker)
+            raise
         finally:
             self._idle.put(worker)
         if status == "error":

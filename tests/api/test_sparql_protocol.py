@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from api.app import create_app
 from api.settings import Settings
-from graph.store import open_store
+from graph.store import OxigraphStore, open_store
 from tests.graph.store.servers import Engine, oxigraph_serve
 from tests.support import SHARED, require_shared
 
@@ -112,10 +112,22 @@ def oxigraph_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine
         yield engine
 
 
-@pytest.fixture(params=["memory", "oxigraph-serve"])
+@pytest.fixture(scope="module")
+def disk_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphStore]:
+    """The on-disk store with its query processes, shared by the module (each test drops all)."""
+    store = open_store(tmp_path_factory.mktemp("w3c-disk") / "store", timeout=10, query_processes=2)
+    assert isinstance(store, OxigraphStore) and store.wait_ready(60)
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["memory", "disk+processes", "oxigraph-serve"])
 def client(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TestClient]:
+    own = True
     if request.param == "memory":
         store = open_store(memory=True, timeout=10)
+    elif request.param == "disk+processes":
+        store, own = request.getfixturevalue("disk_store"), False
     else:
         engine: Engine = request.getfixturevalue("oxigraph_engine")
         store = open_store(endpoint=engine.query, update_endpoint=engine.update, timeout=10)
@@ -125,7 +137,8 @@ def client(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TestClien
     with TestClient(create_app(settings, store)) as c:
         c.headers["Authorization"] = f"Bearer {TOKEN}"
         yield c
-    store.close()
+    if own:
+        store.close()
 
 
 def test_the_manifest_holds_34_tests() -> None:

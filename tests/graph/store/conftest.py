@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.store import Store, open_store
+from graph.store import OxigraphStore, Store, open_store
 from tests.graph.store.servers import Engine, Virtuoso, oxigraph_serve, virtuoso
 
 
@@ -27,6 +27,7 @@ def virtuoso_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuo
     params=[
         "memory",
         "disk",
+        "disk+processes",
         "oxigraph-serve",
         "oxigraph-serve+gsp",
         pytest.param("virtuoso", marks=pytest.mark.virtuoso),
@@ -39,6 +40,10 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         s = open_store(memory=True, timeout=10)
     elif kind == "disk":
         s = open_store(tmp_path / "store", timeout=10)
+    elif kind == "disk+processes":
+        # protocol queries in killable processes, as `digicoop serve` runs them
+        s = open_store(tmp_path / "store", timeout=10, query_processes=1)
+        assert isinstance(s, OxigraphStore) and s.wait_ready(60)
     elif kind.startswith("oxigraph-serve"):
         engine: Engine = request.getfixturevalue("oxigraph_engine")
         gsp = engine.graph_store if kind.endswith("+gsp") else None

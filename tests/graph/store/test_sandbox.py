@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import os
@@ -15,6 +16,7 @@ import pytest
 
 from graph.errors import QuerySyntaxError, QueryTimeout, StoreError
 from graph.store import OxigraphStore, open_store
+from graph.store.base import araw_query
 
 EX = "http://example.org/"
 JSON = "application/sparql-results+json"
@@ -133,3 +135,68 @@ def test_checkpoints_live_beside_the_store_and_go_with_it(tmp_path: Path) -> Non
     assert len(list((tmp_path / "store.snapshots").iterdir())) <= 2
     s.close()
     assert not (tmp_path / "store.snapshots").exists()
+
+
+def test_queries_beside_a_busy_writer_all_answer_and_see_every_acknowledged_write(tmp_path: Path) -> None:
+    # Many checkpoints come and go: none may be pruned under a query that was handed it.
+    # One process for many readers: most queries wait for it, holding a checkpoint meanwhile.
+    s = open_store(tmp_path / "store", timeout=30, query_processes=1)
+    assert isinstance(s, OxigraphStore) and s.wait_ready(60)
+    acknowledged = [0]
+    stop = time.monotonic() + 4
+    failures: list[str] = []
+
+    def writer() -> None:
+        while time.monotonic() < stop:
+            insert(s, f"w{acknowledged[0]}", acknowledged[0], acknowledged[0] + 1)
+            acknowledged[0] += 1
+            time.sleep(0.003)
+
+    def reader() -> None:
+        while time.monotonic() < stop:
+            floor = acknowledged[0]
+            try:
+                seen = count(s)
+            except Exception as exc:
+                failures.append(f"{type(exc).__name__}: {exc}")
+                continue
+            if seen < floor:
+                failures.append(f"saw {seen} triples after {floor} acknowledged writes")
+
+    async def async_readers() -> None:
+        async def one() -> None:
+            while time.monotonic() < stop:
+                floor = acknowledged[0]
+                try:
+                    doc = json.loads((await araw_query(s, COUNT, JSON)).body)
+                except Exception as exc:
+                    failures.append(f"{type(exc).__name__}: {exc}")
+                    continue
+                if int(doc["results"]["bindings"][0]["n"]["value"]) < floor:
+                    failures.append("an awaited query missed an acknowledged write")
+
+        await asyncio.gather(*(one() for _ in range(6)))
+
+    threads = [threading.Thread(target=writer), *(threading.Thread(target=reader) for _ in range(10))]
+    threads.append(threading.Thread(target=asyncio.run, args=(async_readers(),)))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    s.close()
+    assert acknowledged[0] > 50
+    assert failures == []
+
+
+def test_a_checkpoint_handed_to_a_waiting_query_outlives_newer_ones(store: OxigraphStore) -> None:
+    sandbox = store._sandbox
+    assert sandbox is not None
+    waiting = sandbox._take_snapshot()  # a query holding its checkpoint while it waits for a process
+    for round_ in range(3):
+        insert(store, f"later{round_}", 5000 + round_, 5001 + round_)
+        assert count(store) == 301 + round_  # each makes a newer checkpoint and prunes old ones
+    assert Path(waiting, "CURRENT").exists()
+    sandbox._release(waiting)
+    insert(store, "last", 9000, 9001)
+    assert count(store) == 304
+    assert not Path(waiting).exists()

@@ -1,0 +1,62 @@
+"""graph.cache under concurrent readers: one rebuild per change, never one per reader."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from graph.cache import cached
+
+
+class FakeStore:
+    """Just what ``cached`` asks of a store: the names of its graphs."""
+
+    def __init__(self) -> None:
+        self.graphs = {"https://ex.org/g0"}
+
+    def graph_iris(self) -> Iterator[str]:
+        return iter(sorted(self.graphs))
+
+
+def _readers(store: Any, build: Callable[[Any], object], count: int) -> list[object]:
+    results: list[object] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(cached(store, "k", build))) for _ in range(count)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    return results
+
+
+def test_concurrent_readers_share_one_build() -> None:
+    store: Any = FakeStore()
+    builds: list[int] = []
+
+    def build(_store: object) -> int:
+        builds.append(1)
+        time.sleep(0.2)
+        return len(builds)
+
+    assert _readers(store, build, 8) == [1] * 8  # nothing built yet: all wait for the one build
+    store.graphs.add("https://ex.org/g1")  # an article was added
+    results = _readers(store, build, 8)
+    assert len(builds) == 2
+    # the reader that rebuilt got the new value; the others were answered meanwhile, from the
+    # previous one or the new one, never by building their own
+    assert set(results) in ({1, 2}, {2})
+    assert cached(store, "k", build) == 2 and len(builds) == 2
+
+
+def test_a_lone_reader_sees_its_own_write_at_once() -> None:
+    store: Any = FakeStore()
+
+    def build(s: Any) -> frozenset[str]:
+        return frozenset(s.graphs)
+
+    assert cached(store, "k", build) == {"https://ex.org/g0"}
+    store.graphs.add("https://ex.org/g1")
+    assert cached(store, "k", build) == {"https://ex.org/g0", "https://ex.org/g1"}
