@@ -1,8 +1,10 @@
 """Derived views of the store (name index, network snapshot) kept between requests.
 
-A value is rebuilt when the store's set of named graphs changes — an article added or
-deleted — and at least every ``MAX_AGE`` seconds, so a corrected article (same graph,
-new content) shows within that time. Stores that cannot be weakly referenced are not cached.
+A value is rebuilt after a write. The embedded store counts its own writes (``generation``),
+so any write, a corrected article included, shows at once. A remote engine may be written by
+others, so there the value is rebuilt when its set of named graphs changes (an article added
+or deleted) and at least every ``MAX_AGE`` seconds, so a corrected article (same graph, new
+content) shows within that time. Stores that cannot be weakly referenced are not cached.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from graph.store.base import Store
@@ -18,25 +20,31 @@ from graph.store.base import Store
 T = TypeVar("T")
 MAX_AGE = 10.0
 
-_caches: weakref.WeakKeyDictionary[Any, dict[str, tuple[frozenset[str], float, Any]]] = (
-    weakref.WeakKeyDictionary()
-)
+_caches: weakref.WeakKeyDictionary[Any, dict[str, tuple[Hashable, float, Any]]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 _building: weakref.WeakKeyDictionary[Any, dict[str, threading.Lock]] = weakref.WeakKeyDictionary()
 
 
-def _fresh(hit: tuple[frozenset[str], float, Any] | None, graphs: frozenset[str], now: float) -> bool:
-    return hit is not None and hit[0] == graphs and now - hit[1] < MAX_AGE
+def _fresh(hit: tuple[Hashable, float, Any] | None, version: Hashable, now: float) -> bool:
+    return hit is not None and hit[0] == version and (isinstance(version, int) or now - hit[1] < MAX_AGE)
+
+
+def _version(store: Store) -> Hashable:
+    """What changes with every write the cache must see: a write count, or the set of graphs."""
+    generation = getattr(store, "generation", None)
+    if isinstance(generation, int):
+        return generation
+    return frozenset(store.graph_iris())
 
 
 def cached(store: Store, key: str, build: Callable[[Store], T]) -> T:
-    """``build(store)``, computed again only when the store's named graphs changed or it is old.
+    """``build(store)``, computed again only after a write to the store (see the module).
 
     One caller rebuilds a stale value at a time. While it does, the others get the previous value
     when there is one (so under concurrent writes a view may lag by one rebuild), else wait for it.
     """
     arrived = time.monotonic()
-    graphs = frozenset(store.graph_iris())
+    version = _version(store)
     try:
         with _lock:
             slot = _caches.setdefault(store, {})
@@ -44,7 +52,7 @@ def cached(store: Store, key: str, build: Callable[[Store], T]) -> T:
             hit = slot.get(key)
     except TypeError:
         return build(store)
-    if _fresh(hit, graphs, arrived):
+    if _fresh(hit, version, arrived):
         assert hit is not None
         value: T = hit[2]
         return value
@@ -63,14 +71,14 @@ def cached(store: Store, key: str, build: Callable[[Store], T]) -> T:
             value = hit[2]
             return value
         now = time.monotonic()
-        graphs = frozenset(store.graph_iris())
-        if _fresh(hit, graphs, now):
+        version = _version(store)
+        if _fresh(hit, version, now):
             assert hit is not None
             value = hit[2]
             return value
         value = build(store)
         with _lock:
-            slot[key] = (graphs, now, value)
+            slot[key] = (version, now, value)
         return value
     finally:
         building.release()

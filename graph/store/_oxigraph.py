@@ -160,6 +160,11 @@ class OxigraphStore:
             log.warning("no query processes (cannot write %s: %s); queries run in threads", folder, exc)
             return None
 
+    @property
+    def generation(self) -> int:
+        """Writes made through this store so far: the one writer of its folder sees them all."""
+        return self._generation
+
     def wait_ready(self, timeout: float = 30.0) -> bool:
         """Wait until the query processes (if any) have started; False when ``timeout`` passed first."""
         return self._sandbox is None or self._sandbox.wait_ready(timeout)

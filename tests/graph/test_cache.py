@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from graph.cache import cached
+from graph.store import open_store
 
 
 class FakeStore:
@@ -60,3 +61,19 @@ def test_a_lone_reader_sees_its_own_write_at_once() -> None:
     assert cached(store, "k", build) == {"https://ex.org/g0"}
     store.graphs.add("https://ex.org/g1")
     assert cached(store, "k", build) == {"https://ex.org/g0", "https://ex.org/g1"}
+
+
+def test_a_corrected_article_shows_at_once_on_the_embedded_store() -> None:
+    # Same graph, new content: the set of graphs does not change, the store's write count does.
+    store = open_store(memory=True)
+    graph = "https://ex.org/article"
+    store.replace_graph(graph, '<https://ex.org/kt> <https://ex.org/name> "KT Corp" .')
+
+    def names(s: Any) -> list[str]:
+        return [str(r["n"]) for r in s.select("SELECT ?n WHERE { ?x <https://ex.org/name> ?n }")]
+
+    assert cached(store, "names", names) == ["KT Corp"]
+    assert cached(store, "names", names) == ["KT Corp"]
+    store.replace_graph(graph, '<https://ex.org/kt> <https://ex.org/name> "KT Corporation" .')
+    assert cached(store, "names", names) == ["KT Corporation"]
+    store.close()
