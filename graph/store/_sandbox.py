@@ -108,6 +108,9 @@ async def _readable(conn: Connection, timeout: float) -> bool:
         return False
     finally:
         loop.remove_reader(fd)
+        # uvloop leaves a watched descriptor non-blocking: a reply larger than one read, or the
+        # next exchange made from a thread, would then fail with EAGAIN.
+        os.set_blocking(fd, True)
 
 
 class _Worker:

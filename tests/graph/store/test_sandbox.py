@@ -200,3 +200,22 @@ def test_a_checkpoint_handed_to_a_waiting_query_outlives_newer_ones(store: Oxigr
     insert(store, "last", 9000, 9001)
     assert count(store) == 304
     assert not Path(waiting).exists()
+
+
+def test_replies_awaited_under_uvloop_then_read_from_threads(store: OxigraphStore) -> None:
+    # uvloop leaves a descriptor it watched non-blocking; the next read from a thread, or a
+    # reply longer than one read, must still work.
+    uvloop = pytest.importorskip("uvloop")
+    insert(store, "big", 10_000, 40_000)
+    everything = f"SELECT ?s ?o WHERE {{ ?s <{EX}v> ?o }}"
+
+    async def awaited() -> list[int]:
+        sizes = []
+        for _ in range(3):
+            doc = json.loads((await araw_query(store, everything, JSON)).body)
+            sizes.append(len(doc["results"]["bindings"]))
+        return sizes
+
+    for _ in range(2):
+        assert uvloop.run(awaited()) == [30_300] * 3
+        assert count(store) == 30_300
