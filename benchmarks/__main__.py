@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--only ingest|sparql|network] [--quick]``: print the tables, write the JSON."""
+"""``python -m benchmarks [--only ingest|sparql|network|load|scale] [--quick]``: print the tables, write the JSON."""
 
 from __future__ import annotations
 
@@ -55,18 +55,21 @@ def machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--only", choices=("ingest", "sparql", "network"), action="append")
+    parser.add_argument("--only", choices=("ingest", "sparql", "network", "load", "scale"), action="append")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks that it runs, not speed")
     parser.add_argument("--articles", type=int, default=200, help="Korean articles to ingest")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes")
     parser.add_argument("--triples", type=int, default=100_000, help="size of the SPARQL dataset")
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per server")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--load-duration", type=float, default=60.0, help="seconds of mixed load (issue 6)")
+    parser.add_argument("--scale-triples", type=int, default=1_000_000, help="size of the scale dataset")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     if args.quick:
         args.articles, args.triples, args.duration = 12, 3_000, 1.0
-    chosen = args.only or ["ingest", "sparql", "network"]
+        args.load_duration, args.scale_triples = 3.0, 20_000
+    chosen = args.only or ["ingest", "sparql", "network", "load", "scale"]
 
     # Wide enough for the tables when the output is a pipe or a CI log, not a terminal.
     console = Console(width=max(Console().width, 150))
@@ -98,6 +101,23 @@ def main(argv: list[str] | None = None) -> int:
             sections.append(network.run(sizes=sizes, organizations=400, agreements=1_200, baseline_nodes=100))
         else:
             sections.append(network.run(sizes=sizes))
+        console.print(table(sections[-1]))
+    if "load" in chosen:
+        from benchmarks import load
+
+        console.print(f"load: 16 query and 4 ingest clients for {args.load_duration:g} s ...")
+        if args.quick:
+            sections.append(
+                load.run(duration=args.load_duration, query_clients=2, ingest_clients=1, triples=3_000)
+            )
+        else:
+            sections.append(load.run(duration=args.load_duration))
+        console.print(table(sections[-1]))
+    if "scale" in chosen:
+        from benchmarks import scale
+
+        console.print(f"scale: {args.scale_triples:,} triples beside a tenth of that ...")
+        sections.append(scale.run(triples=args.scale_triples, baseline=max(args.scale_triples // 10, 2_000)))
         console.print(table(sections[-1]))
     for section in sections:
         for note in section.notes:

@@ -7,6 +7,11 @@ write them. Generation streams N-Quads, so 1M triples (issue 6) needs no more me
 
     info = write_nquads(Path("data.nq"), size=100_000, seed=7)
     info.triples, info.labels_ko[:3], info.countries[:3]
+
+``reference_graph`` names the graph of the countries and organizations: a served store replaces
+its own reference graph with the shipped reference data at start, so a dataset meant for
+``digicoop serve`` (benchmarks/scale.py) puts them in a graph of their own, as ``digicoop load``
+of an organization list would.
 """
 
 from __future__ import annotations
@@ -181,8 +186,8 @@ def _org_name(index: int) -> tuple[str, str, str, str, str]:
     return ko, en, suffix[2], acronym, code
 
 
-def _reference(organizations: int) -> Iterator[ox.Quad]:
-    ref = _iri(GRAPH_REFERENCE)
+def _reference(organizations: int, graph: str = GRAPH_REFERENCE) -> Iterator[ox.Quad]:
+    ref = _iri(graph)
     for code, ko, en in COUNTRIES:
         node = _iri(f"{ID}country/{code}")
         yield ox.Quad(node, _iri(RDF_TYPE), _iri(DCO + "Country"), ref)
@@ -308,13 +313,15 @@ class _Article:
         return self.quads
 
 
-def generate(size: int, seed: int = 0, info: DatasetInfo | None = None) -> Iterator[list[ox.Quad]]:
+def generate(
+    size: int, seed: int = 0, info: DatasetInfo | None = None, reference_graph: str = GRAPH_REFERENCE
+) -> Iterator[list[ox.Quad]]:
     """Chunks of quads (the reference data, then one article each) until about ``size`` triples."""
     info = info if info is not None else DatasetInfo()
     rng = random.Random(seed)
     # About one organization per 100 triples keeps the mix of facts to names like the real graph.
     info.organizations = max(size // 100, 10)
-    reference = list(_reference(info.organizations))
+    reference = list(_reference(info.organizations, reference_graph))
     info.triples = len(reference)
     yield reference
     while info.triples < size:
@@ -328,10 +335,10 @@ def generate(size: int, seed: int = 0, info: DatasetInfo | None = None) -> Itera
     info.countries = [code for code, _, _ in COUNTRIES]
 
 
-def write_nquads(path: Path, size: int, seed: int = 0) -> DatasetInfo:
+def write_nquads(path: Path, size: int, seed: int = 0, reference_graph: str = GRAPH_REFERENCE) -> DatasetInfo:
     """Write the dataset to ``path`` as N-Quads and say what it holds."""
     info = DatasetInfo()
     with path.open("wb") as out:
-        for chunk in generate(size, seed, info):
+        for chunk in generate(size, seed, info, reference_graph):
             ox.serialize(chunk, out, ox.RdfFormat.N_QUADS)
     return info
