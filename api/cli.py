@@ -211,9 +211,6 @@ def query(
     sys.stdout.buffer.write(result.body)
 
 
-_QUAD_SUFFIXES = {".nq": "nquads", ".trig": "trig"}
-
-
 @app.command()
 def load(
     files: Annotated[
@@ -228,38 +225,24 @@ def load(
     endpoint: Endpoint = None,
 ) -> None:
     """Bulk-load RDF files into named graphs."""
-    from rdflib import Dataset, Graph
-    from rdflib.util import guess_format
+    from graph.errors import InputError
+    from graph.rdf_files import load_file
+    from graph.store import OxigraphStore
 
     backend = _open(_settings(store, memory, endpoint, None))
     failed = 0
     try:
         for path in files:
-            fmt = _QUAD_SUFFIXES.get(path.suffix.lower()) or guess_format(str(path)) or "turtle"
-            default_target = graph or f"https://w3id.org/digicoop/graph/file/{path.name}"
             try:
-                if fmt in ("nquads", "trig"):
-                    ds = Dataset()
-                    ds.parse(path, format=fmt)
-                    graphs: dict[str, Graph] = {}
-                    for s, p, o, g in ds.quads((None, None, None, None)):
-                        name = graph or (
-                            str(g)
-                            if g is not None and str(g) != str(ds.default_graph.identifier)
-                            else default_target
-                        )
-                        graphs.setdefault(name, Graph()).add((s, p, o))
-                else:
-                    data = Graph()
-                    data.parse(path, format=fmt)
-                    graphs = {default_target: data}
-            except Exception as exc:  # a parser's message is for this user, who wrote the file
-                err.print(f"[red]{path}[/red]: not readable as {fmt}: {exc}")
+                loaded = load_file(backend, path, graph)
+            except InputError as exc:
+                err.print(f"[red]{exc}[/red]")
                 failed += 1
                 continue
-            for target, data in graphs.items():
-                backend.replace_graph(target, data)
-                err.print(f"{path}: {len(data)} triples into <{target}>")
+            for part in loaded:
+                err.print(f"{path}: {part.triples} triples into <{part.graph}>")
+        if isinstance(backend, OxigraphStore):
+            backend.compact()
     finally:
         backend.close()
     raise typer.Exit(1 if failed else 0)
