@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -129,6 +131,37 @@ def build_view(
         focus_iri = resolve_focus(store, focus)
         if focus_iri is None:
             raise NotFound(f"No organization, country or site is named '{focus}'.")
+    key = (kind, focus_iri, depth, filters, limit, color_by, size_by)
+    # An empty set of views whenever the store changes: the views then follow the snapshot.
+    views = cached(store, "network-views", lambda _store: _Views())
+    return views.get(key, lambda: _build(store, key, focus))
+
+
+class _Views:
+    """Finished views by their parameters, the most recent ``KEEP``: projecting, ranking and
+    laying out 10,000 organizations costs seconds that a second visit should not pay again."""
+
+    KEEP = 32
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._views: OrderedDict[tuple[Any, ...], View] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...], build: Callable[[], View]) -> View:
+        with self._lock:
+            if key in self._views:
+                self._views.move_to_end(key)
+                return self._views[key]
+        view = build()
+        with self._lock:
+            self._views[key] = view
+            while len(self._views) > self.KEEP:
+                self._views.popitem(last=False)
+        return view
+
+
+def _build(store: Store, key: tuple[Any, ...], focus: str | None) -> View:
+    kind, focus_iri, depth, filters, limit, color_by, size_by = key
     snapshot = cached(store, "network-snapshot", load_snapshot)
     full = project(snapshot, kind, filters)
     g = ego(full, focus_iri, depth) if focus_iri else full

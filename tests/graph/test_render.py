@@ -101,3 +101,14 @@ def test_a_view_names_its_most_active_pairs_themes_and_years(store: Store) -> No
     }
     assert graph["top_themes"] == [{"theme": "smart-city", "facts": 2}, {"theme": "e-government", "facts": 1}]
     assert graph["years"] == {"2019": 1, "2021": 1, "2022": 2}
+
+
+def test_a_view_asked_again_is_served_from_memory_until_the_store_changes() -> None:
+    s = open_store(memory=True)
+    s.replace_graph("urn:g", small_graph())
+    first = build_view(s, limit=2)
+    assert build_view(s, limit=2) is first  # not projected, ranked and laid out again
+    assert build_view(s, limit=3) is not first
+    s.replace_graph("urn:g2", f'<{org("later")}> <http://www.w3.org/2000/01/rdf-schema#label> "Later"@en .')
+    assert build_view(s, limit=2) is not first
+    s.close()
