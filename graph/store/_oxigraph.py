@@ -331,13 +331,18 @@ class OxigraphStore:
                 raise QueryRefused("This call expects a SELECT query.")
             rows: list[Row] = []
             names = [v.value for v in result.variables]
+            # Rows repeat their terms (a class, a role, an article on every row of its facts), and
+            # an rdflib Literal parses its value when made: each distinct term is made once.
+            made: dict[Any, Node] = {}
             for solution in result:
                 deadline.check()
                 row: Row = {}
-                for name in names:
-                    term = solution[name]
+                for name, term in zip(names, solution, strict=True):
                     if term is not None:
-                        row[name] = rdflib_term(term)
+                        node = made.get(term)
+                        if node is None:
+                            node = made[term] = rdflib_term(term)
+                        row[name] = node
                 rows.append(row)
             return rows
 
