@@ -154,7 +154,7 @@ class OxigraphStore:
     def _open_sandbox(self, path: Path, processes: int) -> Sandbox | None:
         folder = path.with_name(path.name + ".snapshots")
         try:
-            return Sandbox(self._store, folder, processes, lambda: self._generation)
+            return Sandbox(self._store, folder, processes, lambda: self._generation, self._pool)
         except OSError as exc:
             # Queries still run, in threads: only a stuck one can no longer be killed.
             log.warning("no query processes (cannot write %s: %s); queries run in threads", folder, exc)

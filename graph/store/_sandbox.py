@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import functools
 import itertools
 import logging
 import os
@@ -28,6 +29,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -155,7 +157,17 @@ class _Worker:
 class Sandbox:
     """``processes`` workers answering queries over checkpoints kept in ``folder``."""
 
-    def __init__(self, store: ox.Store, folder: Path, processes: int, generation: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        store: ox.Store,
+        folder: Path,
+        processes: int,
+        generation: Callable[[], int],
+        threads: Executor | None = None,
+    ) -> None:
+        # Waiting for a checkpoint or a free process happens on ``threads``: asyncio's default
+        # executor has cpu+4 threads, and queries queued there stalled the checkpoint they awaited.
+        self._threads = threads
         self._store: ox.Store | None = store
         self._folder = folder
         self._generation = generation
@@ -274,7 +286,7 @@ class Sandbox:
         deadline = time.monotonic() + timeout
         snapshot = self._take_current_snapshot()
         if snapshot is None:  # a checkpoint to make, or being made: wait for it off the loop
-            snapshot = await asyncio.to_thread(self._take_snapshot)
+            snapshot = await asyncio.get_running_loop().run_in_executor(self._threads, self._take_snapshot)
         try:
             return await self._aquery(snapshot, request, deadline)
         finally:
@@ -289,7 +301,8 @@ class Sandbox:
             self._idle.put(worker)
             worker = None
         if worker is None:  # all busy or starting: wait for one on a thread
-            return await asyncio.to_thread(self._query, snapshot, request, deadline)
+            wait = functools.partial(self._query, snapshot, request, deadline)
+            return await asyncio.get_running_loop().run_in_executor(self._threads, wait)
         try:
             worker.snapshot = snapshot
             remaining = max(deadline - time.monotonic(), 0.0)

@@ -77,3 +77,21 @@ def test_a_corrected_article_shows_at_once_on_the_embedded_store() -> None:
     store.replace_graph(graph, '<https://ex.org/kt> <https://ex.org/name> "KT Corporation" .')
     assert cached(store, "names", names) == ["KT Corporation"]
     store.close()
+
+
+def test_under_a_stream_of_writes_a_slow_view_is_rebuilt_at_a_bounded_pace() -> None:
+    store: Any = FakeStore()
+    builds: list[float] = []
+
+    def build(s: Any) -> int:
+        builds.append(time.monotonic())
+        time.sleep(0.3)  # a large graph's name index
+        return len(s.graphs)
+
+    assert cached(store, "k", build) == 1
+    store.graphs.add("https://ex.org/g1")
+    assert cached(store, "k", build) == 1  # built in 0.3 s: not again before 0.6 s have passed
+    assert len(builds) == 1
+    time.sleep(0.65)
+    assert cached(store, "k", build) == 2
+    assert len(builds) == 2
