@@ -69,7 +69,7 @@ def test_scale_benchmark_reports_every_row_for_both_sizes(monkeypatch: pytest.Mo
         "agreements by country /agreements?country= p99 ms",
         "SPARQL lookup by Korean name /sparql p99 ms",
         "network /network.json?limit=20: first s (cold)",
-        "network /network.json?limit=20: again s",
+        "network /network.json?limit=20: again ms",
     ):
         row = section.row(name)
         for column in section.columns[:2]:
