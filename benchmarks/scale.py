@@ -386,7 +386,9 @@ def _rows(m: Measured, limit: int) -> dict[str, Value]:
         "SPARQL lookup by Korean name /sparql p99 ms": _ms(lat.get("sparql"), 0.99),
         "country page /entities/country/XX, slowest of 3, s": _seconds(_ms(lat.get("country"), 1.0)),
         f"network /network.json?limit={limit:,}: first s (cold)": _round(m.network_cold_s, 2),
-        f"network /network.json?limit={limit:,}: again ms": _round(m.network_warm_s * 1000, 1),
+        f"network /network.json?limit={limit:,}: again ms": None
+        if m.network_warm_s is None
+        else _round(m.network_warm_s * 1000, 1),
         "network nodes / edges shown": None
         if m.network_nodes is None
         else f"{m.network_nodes:,} / {m.network_edges:,} of {m.network_total_nodes:,} nodes",
