@@ -6,6 +6,7 @@ corrected version keeps no stale fact and an unchanged one changes nothing.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import multiprocessing
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import RDF, Graph, URIRef
+from rdflib.term import Node
 
 from graph.model import Article
 from graph.store.base import Store
@@ -26,9 +28,10 @@ from graph.triples import (
     ORG_CLASSES,
     SCHEMA,
     SITE_CLASSES,
-    article_graph,
+    MintedGraph,
     article_graph_iri,
     article_iri,
+    mint_article_graph,
 )
 
 log = logging.getLogger(__name__)
@@ -81,34 +84,35 @@ def prepare(article: Article, *, iri: str | None = None, validate: bool = False)
     from graph.extract import extract
 
     iri = iri or article_iri(article)
-    data = article_graph(extract(article), iri)
+    data = mint_article_graph(extract(article), iri)
     conforms: bool | None = None
     messages: list[str] = []
     validator = _validator() if validate else None
     if validator is not None:
-        report = validator(data)
+        report = validator(data.graph())
         conforms = bool(report.conforms)
         messages = [str(m) for m in report.messages]
         if not conforms:
             log.warning("graph of %s does not conform to the shapes: %s", iri, "; ".join(messages))
+    types = _types(data)
+    article_node = URIRef(iri)
+    mentioned = {o for s, p, o in data if s == article_node and p == SCHEMA.mentions}
     result = IngestResult(
         article_iri=iri,
         graph_iri=article_graph_iri(iri),
         triples=len(data),
-        organizations=_count(data, ORG_CLASSES.values()),
-        sites=_count(data, SITE_CLASSES.values()),
-        people=_count(data, [DCO.Person]),
-        countries=len(
-            set(data.objects(URIRef(iri), SCHEMA.mentions)) & set(data.subjects(RDF.type, DCO.Country))
-        ),
-        agreements=_count(data, AGREEMENT_CLASSES.values()),
-        events=_count(data, EVENT_CLASSES.values()),
-        projects=_count(data, [DCO.Project]),
-        evidence=_count(data, [DCO.Evidence]),
+        organizations=_count(types, ORG_CLASSES.values()),
+        sites=_count(types, SITE_CLASSES.values()),
+        people=_count(types, [DCO.Person]),
+        countries=len(mentioned & types.get(DCO.Country, set())),
+        agreements=_count(types, AGREEMENT_CLASSES.values()),
+        events=_count(types, EVENT_CLASSES.values()),
+        projects=_count(types, [DCO.Project]),
+        evidence=_count(types, [DCO.Evidence]),
         conforms=conforms,
         messages=messages,
     )
-    return Prepared(result, data.serialize(format="nt"))
+    return Prepared(result, data.ntriples())
 
 
 def store_prepared(store: Store, prepared: Prepared) -> IngestResult:
@@ -141,9 +145,15 @@ def _warm_up() -> None:
     # Load the reference data and Kiwi once per worker, before the first article arrives.
     from graph.extract._ko_text import kiwi
     from graph.gazetteer import load_gazetteer
+    from ontology import ontology_graph, reference_graph
 
     load_gazetteer()
     kiwi()
+    ontology_graph()  # themes and minting read the scheme and the reference labels
+    reference_graph()
+    # The reference data, Kiwi and the ontology live as long as the worker: keep the garbage
+    # collector from walking them again on every full collection (about 2% of extraction time).
+    gc.freeze()
 
 
 def ingest_many(
@@ -170,7 +180,15 @@ def delete_article(store: Store, article_iri: str) -> bool:
     return store.drop_graph(article_graph_iri(article_iri))
 
 
-def _count(data: Graph, classes: Iterable[URIRef]) -> int:
+def _types(data: MintedGraph) -> dict[Node, set[Node]]:
+    """The subjects of each ``rdf:type`` in ``data``."""
+    typed: dict[Node, set[Node]] = {}
+    for s, p, o in data:
+        if p == RDF.type:
+            typed.setdefault(o, set()).add(s)
+    return typed
+
+
+def _count(types: dict[Node, set[Node]], classes: Iterable[URIRef]) -> int:
     """Distinct nodes typed with one of ``classes``."""
-    wanted = set(classes)
-    return len({s for s, o in data.subject_objects(RDF.type) if o in wanted})
+    return len(set().union(*(types.get(cls, set()) for cls in classes)))

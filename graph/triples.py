@@ -15,12 +15,14 @@ import hashlib
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
 from graph.model import (
@@ -105,6 +107,7 @@ def language_of(text: str) -> str:
     return "ko" if _HANGUL.search(text) else "en"
 
 
+@lru_cache(maxsize=4096)
 def tagged(text: str) -> Literal:
     return Literal(text, lang=language_of(text))
 
@@ -280,6 +283,23 @@ def evidence_iri(article_iri: str, *parts: object) -> URIRef:
     return URIRef(f"{ID}evidence/{article_slug(article_iri)}-{sha256_hex(key)[:12]}")
 
 
+class _Terms:
+    """The terms of a namespace, each built once: rdflib builds and checks a new URIRef on every
+    attribute access (``DCO.sentence``), and minting asks for the same few terms thousands of times."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = URIRef(getattr(self._namespace, name))
+        setattr(self, name, term)
+        return term
+
+
+_DCO, _RDF, _RDFS, _SKOS = _Terms(DCO), _Terms(RDF), _Terms(RDFS), _Terms(SKOS)
+_SCHEMA, _PROV, _XSD = _Terms(SCHEMA), _Terms(PROV), _Terms(XSD)
+
+
 # --- literals ------------------------------------------------------------------------------
 
 
@@ -299,15 +319,26 @@ def date_literal(value: str | None) -> Literal | None:
         log.warning("impossible date, left out: %r", value)
         return None
     if day:
-        return Literal(f"{year}-{month}-{day}", datatype=XSD.date)
+        return Literal(f"{year}-{month}-{day}", datatype=_XSD.date)
     if month:
-        return Literal(f"{year}-{month}", datatype=XSD.gYearMonth)
-    return Literal(year, datatype=XSD.gYear)
+        return Literal(f"{year}-{month}", datatype=_XSD.gYearMonth)
+    return Literal(year, datatype=_XSD.gYear)
 
 
+@lru_cache(maxsize=4096)
+def _integer(value: int) -> Literal:
+    return Literal(value, datatype=_XSD.integer)
+
+
+@lru_cache(maxsize=1024)
+def _plain(text: str) -> Literal:
+    return Literal(text)
+
+
+@lru_cache(maxsize=1024)
 def _confidence(value: float) -> Literal:
     clamped = min(1.0, max(0.0, float(value)))
-    return Literal(Decimal(f"{clamped:.3f}").normalize(), datatype=XSD.decimal)
+    return Literal(Decimal(f"{clamped:.3f}").normalize(), datatype=_XSD.decimal)
 
 
 # --- the article graph ---------------------------------------------------------------------
@@ -318,17 +349,18 @@ class _Minter:
         self.x = extraction
         self.article_iri = article_iri
         self.article = URIRef(article_iri)
-        self.g = Graph()
-        for prefix, ns in (("dco", DCO), ("schema", SCHEMA), ("prov", PROV), ("skos", SKOS)):
-            self.g.bind(prefix, ns)
+        # Triples in a plain dict (ordered, no duplicates): an rdflib Graph costs more to fill than
+        # all the rest of minting, and the pipeline only needs the triples and their N-Triples text.
+        self.triples: dict[tuple[Node, Node, Node], None] = {}
+        self.pref_languages: dict[Node, set[str | None]] = {}
         self.orgs: dict[str, URIRef] = {}
         self.sites: dict[str, URIRef] = {}
 
     def add(self, s: Node, p: Node, o: Node | None) -> None:
         if o is not None:
-            self.g.add((s, p, o))
+            self.triples[(s, p, o)] = None
 
-    def run(self) -> Graph:
+    def run(self) -> MintedGraph:
         self.mint_article()
         # An entity needs a name (the shapes ask for one) and a fact its core: an agreement
         # without a signatory or a project without a name is left out rather than half-stated.
@@ -347,66 +379,66 @@ class _Minter:
             code = mention.code.upper()
             if _COUNTRY_CODE.match(code):
                 node = self.country(code)
-                self.add(self.article, SCHEMA.mentions, node)
+                self.add(self.article, _SCHEMA.mentions, node)
                 self.mint_mentions(node, mention.evidence)
         for i, agreement in enumerate(self.x.agreements, 1):
             if not any(key in self.orgs for key in agreement.parties):
                 log.warning("agreement %d names no known party, left out", i)
                 continue
             node = fact_iri("agreement", self.article_iri, i)
-            cls = AGREEMENT_CLASSES.get(agreement.kind, DCO.Agreement)
+            cls = AGREEMENT_CLASSES.get(agreement.kind, _DCO.Agreement)
             self.fact(node, cls, agreement.evidence)
-            self.refs(node, DCO.party, self.orgs, agreement.parties)
-            self.add(node, DCO.signedOn, date_literal(agreement.date))
+            self.refs(node, _DCO.party, self.orgs, agreement.parties)
+            self.add(node, _DCO.signedOn, date_literal(agreement.date))
             if agreement.place:
-                self.add(node, DCO.signedAt, self.sites.get(agreement.place))
+                self.add(node, _DCO.signedAt, self.sites.get(agreement.place))
             self.topics_and_themes(node, agreement.topics, agreement.themes)
         for i, event in enumerate(self.x.events, 1):
             node = fact_iri("event", self.article_iri, i)
-            self.fact(node, EVENT_CLASSES.get(event.kind, DCO.Event), event.evidence)
+            self.fact(node, EVENT_CLASSES.get(event.kind, _DCO.Event), event.evidence)
             if event.name:
-                self.add(node, SCHEMA.name, tagged(event.name))
-                self.add(node, RDFS.label, tagged(event.name))
-            self.refs(node, DCO.organizer, self.orgs, event.organizers)
-            self.refs(node, DCO.participantOrganization, self.orgs, event.participant_organizations)
-            self.countries(node, DCO.participantCountry, event.participant_countries)
-            self.refs(node, DCO.venue, self.sites, event.venues)
-            self.add(node, DCO.startDate, date_literal(event.start))
-            self.add(node, DCO.endDate, date_literal(event.end))
+                self.add(node, _SCHEMA.name, tagged(event.name))
+                self.add(node, _RDFS.label, tagged(event.name))
+            self.refs(node, _DCO.organizer, self.orgs, event.organizers)
+            self.refs(node, _DCO.participantOrganization, self.orgs, event.participant_organizations)
+            self.countries(node, _DCO.participantCountry, event.participant_countries)
+            self.refs(node, _DCO.venue, self.sites, event.venues)
+            self.add(node, _DCO.startDate, date_literal(event.start))
+            self.add(node, _DCO.endDate, date_literal(event.end))
             self.topics_and_themes(node, event.topics, event.themes)
         for i, project in enumerate(self.x.projects, 1):
             if not _names(project.names):
                 log.warning("project %d has no name, left out", i)
                 continue
             node = fact_iri("project", self.article_iri, i)
-            self.fact(node, DCO.Project, project.evidence)
+            self.fact(node, _DCO.Project, project.evidence)
             self.labels(node, project.names)
-            self.refs(node, DCO.operator, self.orgs, project.operators)
-            self.refs(node, DCO.partner, self.orgs, project.partners)
-            self.refs(node, DCO.funder, self.orgs, project.funders)
-            self.refs(node, DCO.projectSite, self.sites, project.sites)
-            self.countries(node, DCO.projectCountry, project.countries)
+            self.refs(node, _DCO.operator, self.orgs, project.operators)
+            self.refs(node, _DCO.partner, self.orgs, project.partners)
+            self.refs(node, _DCO.funder, self.orgs, project.funders)
+            self.refs(node, _DCO.projectSite, self.sites, project.sites)
+            self.countries(node, _DCO.projectCountry, project.countries)
             for service in project.services:
-                self.add(node, DCO.service, Literal(service))
-            self.add(node, DCO.startDate, date_literal(project.start))
+                self.add(node, _DCO.service, Literal(service))
+            self.add(node, _DCO.startDate, date_literal(project.start))
             self.topics_and_themes(node, [], project.themes)
-        return self.g
+        return MintedGraph(tuple(self.triples))
 
     def mint_article(self) -> None:
         a, art = self.article, self.x.article
-        self.add(a, RDF.type, DCO.Article)
-        self.add(a, SCHEMA.headline, Literal(art.title))
+        self.add(a, _RDF.type, _DCO.Article)
+        self.add(a, _SCHEMA.headline, Literal(art.title))
         if art.published:
-            self.add(a, SCHEMA.datePublished, Literal(art.published.isoformat(), datatype=XSD.date))
-        self.add(a, SCHEMA.inLanguage, Literal(art.language))
+            self.add(a, _SCHEMA.datePublished, Literal(art.published.isoformat(), datatype=_XSD.date))
+        self.add(a, _SCHEMA.inLanguage, Literal(art.language))
         if art.publisher:
-            self.add(a, DCO.publisherName, Literal(art.publisher))
+            self.add(a, _DCO.publisherName, Literal(art.publisher))
         if art.url and re.match(r"(?i)https?://", art.url):
-            self.add(a, SCHEMA.url, Literal(art.url.strip(), datatype=XSD.anyURI))
+            self.add(a, _SCHEMA.url, Literal(art.url.strip(), datatype=_XSD.anyURI))
         if art.source:
-            self.add(a, DCO.sourceName, Literal(art.source))
-        self.add(a, DCO.text, Literal(art.text))
-        self.add(a, DCO.contentHash, Literal(sha256_hex(normalize_text(art.text))))
+            self.add(a, _DCO.sourceName, Literal(art.source))
+        self.add(a, _DCO.text, Literal(art.text))
+        self.add(a, _DCO.contentHash, Literal(sha256_hex(normalize_text(art.text))))
 
     def labels(self, node: URIRef, names: Iterable[str]) -> None:
         seen: set[str] = set()
@@ -415,56 +447,57 @@ class _Minter:
                 continue
             seen.add(name)
             label = tagged(name)
-            self.add(node, RDFS.label, label)
+            self.add(node, _RDFS.label, label)
             # Two entries of one extraction can be one node (two spellings of a country's
             # government): the first keeps the preferred label, one per language tag.
-            taken = {p.language for p in self.g.objects(node, SKOS.prefLabel) if isinstance(p, Literal)}
+            taken = self.pref_languages.setdefault(node, set())
             if i == 0 and label.language not in taken:
-                self.add(node, SKOS.prefLabel, label)
-            elif (node, SKOS.prefLabel, label) not in self.g:
-                self.add(node, SKOS.altLabel, label)
+                self.add(node, _SKOS.prefLabel, label)
+                taken.add(label.language)
+            elif (node, _SKOS.prefLabel, label) not in self.triples:
+                self.add(node, _SKOS.altLabel, label)
 
     def mint_organization(self, org: Organization) -> None:
         node = self.orgs[org.key]
-        self.add(self.article, SCHEMA.mentions, node)
-        self.add(node, RDF.type, ORG_CLASSES.get(org.kind, DCO.Organization))
+        self.add(self.article, _SCHEMA.mentions, node)
+        self.add(node, _RDF.type, ORG_CLASSES.get(org.kind, _DCO.Organization))
         self.labels(node, org.names)
         for name in org.names[1:]:
             if _ACRONYM.match(name) and sum(ch.isupper() for ch in name) >= 2:
-                self.add(node, DCO.acronym, Literal(name))
+                self.add(node, _DCO.acronym, Literal(name))
         code = (org.country or "").upper()
         if _COUNTRY_CODE.match(code):
-            self.add(node, DCO.homeCountry, self.country(code))
+            self.add(node, _DCO.homeCountry, self.country(code))
         if org.part_of and org.part_of in self.orgs and self.orgs[org.part_of] != node:
-            self.add(node, DCO.partOf, self.orgs[org.part_of])
+            self.add(node, _DCO.partOf, self.orgs[org.part_of])
         self.mint_mentions(node, org.evidence)
 
     def mint_site(self, site: Site) -> None:
         node = self.sites[site.key]
-        self.add(self.article, SCHEMA.mentions, node)
-        self.add(node, RDF.type, SITE_CLASSES.get(site.kind, DCO.Site))
+        self.add(self.article, _SCHEMA.mentions, node)
+        self.add(node, _RDF.type, SITE_CLASSES.get(site.kind, _DCO.Site))
         self.labels(node, site.names)
         code = (site.country or "").upper()
         if _COUNTRY_CODE.match(code):
-            self.add(node, DCO.inCountry, self.country(code))
+            self.add(node, _DCO.inCountry, self.country(code))
         if site.within and site.within in self.sites and self.sites[site.within] != node:
-            self.add(node, DCO.within, self.sites[site.within])
+            self.add(node, _DCO.within, self.sites[site.within])
         self.mint_mentions(node, site.evidence)
 
     def mint_person(self, person: Person) -> None:
         affiliation = self.orgs.get(person.affiliation) if person.affiliation else None
         node = person_iri(person, affiliation)
-        self.add(self.article, SCHEMA.mentions, node)
-        self.add(node, RDF.type, DCO.Person)
+        self.add(self.article, _SCHEMA.mentions, node)
+        self.add(node, _RDF.type, _DCO.Person)
         self.labels(node, [person.name])
-        self.add(node, DCO.affiliation, affiliation)
+        self.add(node, _DCO.affiliation, affiliation)
         if person.role:
-            self.add(node, DCO.role, tagged(person.role))
+            self.add(node, _DCO.role, tagged(person.role))
         self.mint_mentions(node, person.evidence)
 
     def country(self, code: str) -> URIRef:
         node = country_iri(code)
-        self.add(node, RDF.type, DCO.Country)
+        self.add(node, _RDF.type, _DCO.Country)
         return node
 
     def countries(self, node: URIRef, prop: URIRef, codes: Iterable[str]) -> None:
@@ -482,46 +515,85 @@ class _Minter:
     def topics_and_themes(self, node: URIRef, topics: Iterable[str], themes: Iterable[str]) -> None:
         for topic in topics:
             if topic.strip():
-                self.add(node, DCO.topic, tagged(topic))
+                self.add(node, _DCO.topic, tagged(topic))
         for theme in themes:
             if is_theme(theme):
-                self.add(node, DCO.theme, theme_iri(theme))
+                self.add(node, _DCO.theme, theme_iri(theme))
             else:
                 log.warning("no theme %r in the scheme, left out", theme)
 
     def fact(self, node: URIRef, cls: URIRef, evidence: list[Evidence]) -> None:
-        self.add(node, RDF.type, cls)
-        self.add(node, PROV.wasDerivedFrom, self.article)
+        self.add(node, _RDF.type, cls)
+        self.add(node, _PROV.wasDerivedFrom, self.article)
         for ev in evidence:
             ev_node = self.evidence(ev, node, "statement", str(cls))
-            self.add(ev_node, RDF.type, RDF.Statement)
-            self.add(ev_node, RDF.subject, node)
-            self.add(ev_node, RDF.predicate, RDF.type)
-            self.add(ev_node, RDF.object, cls)
-            self.add(node, DCO.evidence, ev_node)
+            self.add(ev_node, _RDF.type, _RDF.Statement)
+            self.add(ev_node, _RDF.subject, node)
+            self.add(ev_node, _RDF.predicate, _RDF.type)
+            self.add(ev_node, _RDF.object, cls)
+            self.add(node, _DCO.evidence, ev_node)
 
     def mint_mentions(self, node: URIRef, evidence: list[Evidence]) -> None:
         for ev in evidence:
             ev_node = self.evidence(ev, node, "mention")
-            self.add(ev_node, DCO.mentionOf, node)
+            self.add(ev_node, _DCO.mentionOf, node)
 
     def evidence(self, ev: Evidence, about: URIRef, *what: str) -> URIRef:
         text = self.x.article.text
         start = max(0, min(ev.start, len(text)))
         end = max(start, min(ev.end, len(text)))
         node = evidence_iri(self.article_iri, about, *what, start, end, ev.rule)
-        self.add(node, RDF.type, DCO.Evidence)
-        self.add(node, PROV.wasDerivedFrom, self.article)
-        self.add(node, DCO.sentence, Literal(text[start:end]))
-        self.add(node, DCO.startOffset, Literal(start, datatype=XSD.integer))
-        self.add(node, DCO.endOffset, Literal(end, datatype=XSD.integer))
-        self.add(node, DCO.rule, Literal(ev.rule))
-        self.add(node, DCO.confidence, _confidence(ev.confidence))
+        self.add(node, _RDF.type, _DCO.Evidence)
+        self.add(node, _PROV.wasDerivedFrom, self.article)
+        self.add(node, _DCO.sentence, Literal(text[start:end]))
+        self.add(node, _DCO.startOffset, _integer(start))
+        self.add(node, _DCO.endOffset, _integer(end))
+        self.add(node, _DCO.rule, _plain(ev.rule))
+        self.add(node, _DCO.confidence, _confidence(ev.confidence))
         return node
 
 
 def _names(names: Iterable[str]) -> list[str]:
     return [n for n in names if n and n.strip()]
+
+
+@dataclass(frozen=True)
+class MintedGraph:
+    """The triples of one article's named graph, as minted (no duplicates)."""
+
+    triples: tuple[tuple[Node, Node, Node], ...]
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+        return iter(self.triples)
+
+    def ntriples(self) -> str:
+        """N-Triples text, term for term what rdflib's ``Graph.serialize(format="nt")`` writes."""
+        # Each term written once: the same nodes and predicates recur on most lines.
+        written: dict[Node, str] = {}
+
+        def n3(term: Node) -> str:
+            found = written.get(term)
+            if found is None:
+                found = written[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+            return found
+
+        return "".join(f"{n3(s)} {n3(p)} {n3(o)} .\n" for s, p, o in self.triples)
+
+    def graph(self) -> Graph:
+        data = Graph()
+        for prefix, ns in (("dco", DCO), ("schema", SCHEMA), ("prov", PROV), ("skos", SKOS)):
+            data.bind(prefix, ns)
+        for triple in self.triples:
+            data.add(triple)
+        return data
+
+
+def mint_article_graph(extraction: Extraction, article_iri: str) -> MintedGraph:
+    """The triples of :func:`article_graph` without building an rdflib Graph (the ingest path)."""
+    return _Minter(extraction, article_iri).run()
 
 
 def article_graph(extraction: Extraction, article_iri: str) -> Graph:
@@ -532,4 +604,4 @@ def article_graph(extraction: Extraction, article_iri: str) -> Graph:
     agreements, events and projects; and one ``dco:Evidence`` per stated sentence, which slices
     ``dco:text`` at ``dco:startOffset``..``dco:endOffset``.
     """
-    return _Minter(extraction, article_iri).run()
+    return mint_article_graph(extraction, article_iri).graph()

@@ -231,11 +231,7 @@ def _agreement_clause(
     text = sentence.text
     clause = text[lo:hi]
     hit = next(
-        (
-            (lo + m.start(), word, kind)
-            for word, kind in AGREEMENT_WORDS
-            if (m := re.search(re.escape(word), clause))
-        ),
+        ((lo + at, word, kind) for word, kind in AGREEMENT_WORDS if (at := clause.find(word)) >= 0),
         None,
     )
     if hit is None:
@@ -596,9 +592,7 @@ def _project(
     sentence: Sentence, mentions: list[Mention], subjects: list[str], builder: Builder, ctx: Context
 ) -> None:
     text = sentence.text
-    about_project = not (
-        any(re.search(re.escape(w), text) for w, _k in AGREEMENT_WORDS) and CONCLUDED.search(text)
-    )
+    about_project = not (any(w in text for w, _k in AGREEMENT_WORDS) and CONCLUDED.search(text))
     found = _project_names(text)
     if not found and ctx.last_project is not None and _GROUNDBREAKING.search(text):
         dated = _dates(sentence, ctx, _tense(text))

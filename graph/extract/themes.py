@@ -34,6 +34,11 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
         else re.escape(label)
         for label in labels
     )
+    # Python's re tries every alternative at every position; a lookahead on the possible first
+    # characters rejects most positions at once (same matches: it only skips hopeless starts).
+    firsts = sorted({ch for label in labels for ch in (label[0], label[0].lower(), label[0].upper())})
+    if pattern:
+        pattern = "(?=[" + "".join(re.escape(ch) for ch in firsts) + "])(?:" + pattern + ")"
     return re.compile(pattern or r"(?!x)x", re.IGNORECASE), slug_of
 
 
