@@ -397,6 +397,25 @@ class OxigraphStore:
 
         return work
 
+    def _request(
+        self,
+        sparql: str,
+        media_type: str,
+        default_graph_uris: Sequence[str],
+        named_graph_uris: Sequence[str],
+        base_iri: str | None,
+        max_rows: int | None,
+    ) -> Request:
+        return Request(
+            sparql,
+            media_type,
+            default_graph_uris,
+            named_graph_uris,
+            base_iri,
+            max_rows,
+            self._hidden.patterns,
+        )
+
     def raw_query(
         self,
         sparql: str,
@@ -408,14 +427,8 @@ class OxigraphStore:
         max_rows: int | None = None,
     ) -> RawResult:
         if self._sandbox is not None:
-            request = Request(
-                sparql,
-                media_type,
-                default_graph_uris,
-                named_graph_uris,
-                base_iri,
-                max_rows,
-                self._hidden.patterns,
+            request = self._request(
+                sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows
             )
             return self._sandbox.query(request, self.timeout or 0.0)
         return self._run(
@@ -435,14 +448,8 @@ class OxigraphStore:
         """``raw_query`` for event-loop callers: awaits the query worker, never blocks the loop."""
         if self._sandbox is not None:
             # The query process keeps the deadline (killed at it); the loop only waits for its reply.
-            request = Request(
-                sparql,
-                media_type,
-                default_graph_uris,
-                named_graph_uris,
-                base_iri,
-                max_rows,
-                self._hidden.patterns,
+            request = self._request(
+                sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows
             )
             return await self._sandbox.aquery(request, self.timeout or 0.0)
         return await self._arun(

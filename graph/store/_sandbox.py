@@ -115,6 +115,18 @@ async def _readable(conn: Connection, timeout: float) -> bool:
         os.set_blocking(fd, True)
 
 
+def _died() -> StoreError:
+    # The process died under the query: out of memory, most likely.
+    return StoreError("The query used more memory than the server could give it and was stopped.")
+
+
+def _answer(status: str, value: Any) -> RawResult:
+    if status == "error":
+        raise value
+    result: RawResult = value
+    return result
+
+
 class _Worker:
     """One query process: a fresh interpreter running ``serve_fd`` on one end of a socket pair.
 
@@ -266,20 +278,14 @@ class Sandbox:
             worker.conn.send((snapshot, request, remaining))
             if not worker.conn.poll(remaining + GRACE):
                 worker = self._replace(worker)
-                self.killed += 1
-                raise QueryTimeout("The query ran past the time limit and was stopped.")
+                raise self._stopped()
             status, value = worker.conn.recv()
         except (EOFError, OSError):
-            # The process died under the query (out of memory, most likely).
             worker = self._replace(worker)
-            raise StoreError(
-                "The query used more memory than the server could give it and was stopped."
-            ) from None
+            raise _died() from None
         finally:
             self._idle.put(worker)
-        if status == "error":
-            raise value
-        return value
+        return _answer(status, value)
 
     async def aquery(self, request: Request, timeout: float) -> RawResult:
         """``query`` for an event loop: the reply is awaited on the loop, with no thread in between."""
@@ -309,23 +315,22 @@ class Sandbox:
             worker.conn.send((snapshot, request, remaining))
             if not await _readable(worker.conn, remaining + GRACE):
                 worker = self._replace(worker)
-                self.killed += 1
-                raise QueryTimeout("The query ran past the time limit and was stopped.")
+                raise self._stopped()
             status, value = worker.conn.recv()
         except (EOFError, OSError):
             worker = self._replace(worker)
-            raise StoreError(
-                "The query used more memory than the server could give it and was stopped."
-            ) from None
+            raise _died() from None
         except asyncio.CancelledError:
             # Its answer would be read as the next query's: the process goes with the request.
             worker = self._replace(worker)
             raise
         finally:
             self._idle.put(worker)
-        if status == "error":
-            raise value
-        return value
+        return _answer(status, value)
+
+    def _stopped(self) -> QueryTimeout:
+        self.killed += 1
+        return QueryTimeout("The query ran past the time limit and was stopped.")
 
     def wait_ready(self, timeout: float) -> bool:
         """Wait until every query process has started (taking each while it is idle)."""
