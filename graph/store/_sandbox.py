@@ -17,11 +17,9 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
-import functools
 import itertools
 import logging
 import os
-import queue
 import shutil
 import socket
 import subprocess
@@ -38,6 +36,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.errors import DigicoopError, QueryTimeout, StoreError, StoreUnavailable
+from graph.store._lender import Lender
 from graph.store.base import RawResult
 
 log = logging.getLogger(__name__)
@@ -120,6 +119,14 @@ def _died() -> StoreError:
     return StoreError("The query used more memory than the server could give it and was stopped.")
 
 
+def _no_free_process() -> QueryTimeout:
+    return QueryTimeout("The query waited past the time limit for a free query process.")
+
+
+def _still_starting() -> QueryTimeout:
+    return QueryTimeout("The query processes were still starting when the time limit passed.")
+
+
 def _answer(status: str, value: Any) -> RawResult:
     if status == "error":
         raise value
@@ -193,9 +200,7 @@ class Sandbox:
         self._pending: collections.Counter[str] = collections.Counter()
         self._pending_lock = threading.Lock()  # never held long: released on the event loop
         self._workers = [_Worker() for _ in range(processes)]
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        for worker in self._workers:
-            self._idle.put(worker)
+        self._idle: Lender[_Worker] = Lender(list(self._workers))
         self.killed = 0  # queries stopped by killing their process, for /healthz and tests
 
     # -- checkpoints -------------------------------------------------------------------------
@@ -264,15 +269,14 @@ class Sandbox:
             self._release(snapshot)
 
     def _query(self, snapshot: str, request: Request, deadline: float) -> RawResult:
-        try:
-            worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
-        except queue.Empty:
-            raise QueryTimeout("The query waited past the time limit for a free query process.") from None
+        worker = self._idle.borrow(deadline - time.monotonic())
+        if worker is None:
+            raise _no_free_process()
         if worker.process.poll() is not None:  # died while idle (killed from outside)
             worker = self._replace(worker)
         try:
             if not worker.wait_ready(deadline):
-                raise QueryTimeout("The query processes were still starting when the time limit passed.")
+                raise _still_starting()
             worker.snapshot = snapshot
             remaining = max(deadline - time.monotonic(), 0.0)
             worker.conn.send((snapshot, request, remaining))
@@ -284,7 +288,7 @@ class Sandbox:
             worker = self._replace(worker)
             raise _died() from None
         finally:
-            self._idle.put(worker)
+            self._idle.give_back(worker)
         return _answer(status, value)
 
     async def aquery(self, request: Request, timeout: float) -> RawResult:
@@ -299,17 +303,17 @@ class Sandbox:
             self._release(snapshot)
 
     async def _aquery(self, snapshot: str, request: Request, deadline: float) -> RawResult:
+        worker = await self._idle.aborrow(deadline - time.monotonic())
+        if worker is None:
+            raise _no_free_process()
+        if worker.process.poll() is not None:  # died while idle (killed from outside)
+            worker = self._replace(worker)
         try:
-            worker = self._idle.get_nowait()
-        except queue.Empty:
-            worker = None
-        if worker is not None and (not worker.ready or worker.process.poll() is not None):
-            self._idle.put(worker)
-            worker = None
-        if worker is None:  # all busy or starting: wait for one on a thread
-            wait = functools.partial(self._query, snapshot, request, deadline)
-            return await asyncio.get_running_loop().run_in_executor(self._threads, wait)
-        try:
+            if not worker.ready:
+                if not await _readable(worker.conn, deadline - time.monotonic()):
+                    raise _still_starting()
+                worker.conn.recv()
+                worker.ready = True
             worker.snapshot = snapshot
             remaining = max(deadline - time.monotonic(), 0.0)
             worker.conn.send((snapshot, request, remaining))
@@ -325,7 +329,7 @@ class Sandbox:
             worker = self._replace(worker)
             raise
         finally:
-            self._idle.put(worker)
+            self._idle.give_back(worker)
         return _answer(status, value)
 
     def _stopped(self) -> QueryTimeout:
@@ -338,18 +342,18 @@ class Sandbox:
         taken: list[_Worker] = []
         try:
             for _ in range(len(self._workers)):
-                worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
-                taken.append(worker)
+                borrowed = self._idle.borrow(deadline - time.monotonic())
+                if borrowed is None:
+                    return False
+                taken.append(worker := borrowed)
                 if worker.process.poll() is not None:
                     taken[-1] = worker = self._replace(worker)
                 if not worker.wait_ready(deadline):
                     return False
             return True
-        except queue.Empty:
-            return False
         finally:
             for worker in taken:
-                self._idle.put(worker)
+                self._idle.give_back(worker)
 
     def _replace(self, worker: _Worker) -> _Worker:
         worker.kill()
