@@ -19,6 +19,7 @@ import ontology
 from api import problems, routers
 from api.examples import start_examples
 from api.settings import Settings
+from api.sparql_lane import SparqlLane
 from graph.errors import DigicoopError
 from graph.store import Store, deadline, open_store
 
@@ -147,6 +148,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     problems.install(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(RequestDeadline, seconds=settings.query_timeout)
+    app.add_middleware(SparqlLane, service=app)  # added last: the outermost of ours
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for router in routers.discover():
         app.include_router(router)

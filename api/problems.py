@@ -131,6 +131,16 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     return problem(500, "An unexpected error occurred on the server; it has been logged.")
 
 
+async def answer(request: Request, exc: Exception) -> JSONResponse:
+    """The problem response for ``exc``, as the installed handlers give it (for code that runs
+    outside FastAPI's exception middleware)."""
+    if isinstance(exc, errors.DigicoopError):
+        return await _digicoop(request, exc)
+    if isinstance(exc, StarletteHTTPException):
+        return await _http(request, exc)
+    return await _unexpected(request, exc)
+
+
 def install(app: FastAPI) -> None:
     """Map every error to a problem, and document those answers on each route included afterwards."""
     for status, response in RESPONSES.items():
