@@ -79,12 +79,25 @@ class Server:
     load_seconds: float = 0.0
 
     def cpu_seconds(self) -> float | None:
-        """User + system CPU time of the server process so far (Linux), to see who was saturated."""
-        try:
-            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
+        """User + system CPU time of the server and its child processes so far (Linux): digicoop
+        answers queries in query processes, whose work belongs to the server's share."""
+        own = _cpu_and_parent(Path(f"/proc/{self.process.pid}/stat"))
+        if own is None:
             return None
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        total = own[0]
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            found = _cpu_and_parent(stat)
+            if found is not None and found[1] == self.process.pid:
+                total += found[0]
+        return total
+
+
+def _cpu_and_parent(stat: Path) -> tuple[float, int] | None:
+    try:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), int(fields[1])
 
 
 class Unavailable(Exception):
