@@ -210,6 +210,31 @@ class Gazetteer:
                 self._insert(name, rank, entry)
         for key, ranked in self._index.items():
             self._index[key] = self._best_first(ranked)
+        self._exact_starts = self._starts(self._exact)
+        self._folded_starts = self._starts(self._folded)
+
+    @staticmethod
+    def _starts(root: _Node) -> re.Pattern[str]:
+        """A pattern matching (empty) where a walk of ``root`` can take two steps, or end after one.
+
+        Most positions of a text start no name, and one C-level scan finds the few that may, so
+        :meth:`find_all` walks the trie from those alone. Whitespace is allowed where a walk allows it.
+        """
+        branches = []
+        for first, node in sorted(root.children.items()):
+            seconds = "".join(re.escape(ch) for ch in sorted(node.children) if ch != " ")
+            follow = [f"[{seconds}]", rf"\s+[{seconds}]"] if seconds else []
+            if " " in node.children:
+                follow.append(r"\s")
+            if node.hits:
+                follow = [""]
+            if follow:
+                branches.append(re.escape(first) + "(?:" + "|".join(follow) + ")")
+        if not branches:
+            return re.compile("(?!)")
+        # The class first: it rejects most positions before the branches are tried one by one.
+        firsts = "".join(re.escape(ch) for ch in sorted(root.children))
+        return re.compile(f"(?=[{firsts}])(?=" + "|".join(branches) + ")")
 
     @staticmethod
     def _surface(entry: Entry) -> Iterator[tuple[str, int]]:
@@ -271,31 +296,45 @@ class Gazetteer:
         """
         folded = _fold(text)
         found: list[tuple[int, int, Entry]] = []
-        i, n = 0, len(text)
-        while i < n:
-            match = self._match_at(text, folded, i, category)
+        i = 0
+        # Where a walk of either trie can find a name: the others find none (see _starts).
+        exact = {m.start() for m in self._exact_starts.finditer(text)}
+        lower = {m.start() for m in self._folded_starts.finditer(folded)}
+        for start in sorted(exact | lower):
+            if start < i:
+                continue
+            match = self._match_at(text, folded, start, category, start in exact, start in lower)
             if match is None:
-                i += 1
                 continue
             end, entry = match
             if entry is not None:
-                found.append((i, end, entry))
+                found.append((start, end, entry))
             i = end
         return found
 
     def _match_at(
-        self, text: str, folded: str, i: int, category: str | None
+        self,
+        text: str,
+        folded: str,
+        i: int,
+        category: str | None,
+        exact: bool = True,
+        lower: bool = True,
     ) -> tuple[int, Entry | None] | None:
         """The longest name starting at ``i`` and its entry of ``category``.
 
         The entry is None when that name belongs only to other categories: a country inside an
         organization's name ("Korea" in "Korea University") is part of that name, not a mention.
+        ``exact`` and ``lower`` say which tries may hold one there (the other walk would find none).
         """
         first = text[i]
         if first not in self._exact.children and folded[i] not in self._folded.children:
             return None
         by_end: dict[int, list[tuple[tuple[int, int, int, str], Entry, str]]] = {}
-        for end, hits in self._walk(self._exact, text, i) + self._walk(self._folded, folded, i):
+        walks = (self._walk(self._exact, text, i) if exact else []) + (
+            self._walk(self._folded, folded, i) if lower else []
+        )
+        for end, hits in walks:
             by_end.setdefault(end, []).extend(hits)
         previous = text[i - 1] if i > 0 else ""
         for end in sorted(by_end, reverse=True):

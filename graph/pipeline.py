@@ -96,7 +96,7 @@ def prepare(article: Article, *, iri: str | None = None, validate: bool = False)
             log.warning("graph of %s does not conform to the shapes: %s", iri, "; ".join(messages))
     types = _types(data)
     article_node = URIRef(iri)
-    mentioned = {o for s, p, o in data if s == article_node and p == SCHEMA.mentions}
+    mentioned = {o for s, p, o in _with_predicate(data, SCHEMA.mentions) if s == article_node}
     result = IngestResult(
         article_iri=iri,
         graph_iri=article_graph_iri(iri),
@@ -183,10 +183,25 @@ def delete_article(store: Store, article_iri: str) -> bool:
 def _types(data: MintedGraph) -> dict[Node, set[Node]]:
     """The subjects of each ``rdf:type`` in ``data``."""
     typed: dict[Node, set[Node]] = {}
-    for s, p, o in data:
-        if p == RDF.type:
-            typed.setdefault(o, set()).add(s)
+    for s, _p, o in _with_predicate(data, RDF.type):
+        typed.setdefault(o, set()).add(s)
     return typed
+
+
+def _with_predicate(data: MintedGraph, predicate: URIRef) -> list[tuple[Node, Node, Node]]:
+    """The triples of ``data`` whose predicate is ``predicate``."""
+    # rdflib compares terms in Python; minting reuses one object per predicate, so each distinct
+    # predicate object is compared once (by id: every one is alive while ``data`` is).
+    same: dict[int, bool] = {}
+    found = []
+    for triple in data:
+        key = id(triple[1])
+        flag = same.get(key)
+        if flag is None:
+            flag = same[key] = triple[1] == predicate
+        if flag:
+            found.append(triple)
+    return found
 
 
 def _count(types: dict[Node, set[Node]], classes: Iterable[URIRef]) -> int:

@@ -154,6 +154,7 @@ def article_iri(article: Article) -> str:
     return loader_iri(article)
 
 
+@lru_cache(maxsize=256)  # asked again for every evidence node of the article
 def article_slug(article_iri: str) -> str:
     """The last part of an article IRI minted by :func:`article_iri`; any other IRI is hashed."""
     prefix = f"{ID}article/"
@@ -545,7 +546,7 @@ class _Minter:
         node = evidence_iri(self.article_iri, about, *what, start, end, ev.rule)
         self.add(node, _RDF.type, _DCO.Evidence)
         self.add(node, _PROV.wasDerivedFrom, self.article)
-        self.add(node, _DCO.sentence, Literal(text[start:end]))
+        self.add(node, _DCO.sentence, _plain(text[start:end]))  # one sentence has many evidence nodes
         self.add(node, _DCO.startOffset, _integer(start))
         self.add(node, _DCO.endOffset, _integer(end))
         self.add(node, _DCO.rule, _plain(ev.rule))
@@ -571,16 +572,16 @@ class MintedGraph:
 
     def ntriples(self) -> str:
         """N-Triples text, term for term what rdflib's ``Graph.serialize(format="nt")`` writes."""
-        # Each term written once: the same nodes and predicates recur on most lines.
-        written: dict[Node, str] = {}
-
-        def n3(term: Node) -> str:
-            found = written.get(term)
-            if found is None:
-                found = written[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
-            return found
-
-        return "".join(f"{n3(s)} {n3(p)} {n3(o)} .\n" for s, p, o in self.triples)
+        # Each term written once: the same nodes and predicates recur on most lines. Keyed by id,
+        # since rdflib hashes and compares terms in Python (every term is alive while self is).
+        written: dict[int, str] = {}
+        for triple in self.triples:
+            for term in triple:
+                if id(term) not in written:
+                    written[id(term)] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+        return "".join(
+            [f"{written[id(s)]} {written[id(p)]} {written[id(o)]} .\n" for s, p, o in self.triples]
+        )
 
     def graph(self) -> Graph:
         data = Graph()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graph.model import (
@@ -30,6 +31,8 @@ from graph.model import (
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+# Rules compare the same few names and words over and over.
+@lru_cache(maxsize=16384)
 def norm(name: str) -> str:
     """The comparison key of a name: NFKC, case folded, no spaces or punctuation."""
     return _STRIP.sub("", unicodedata.normalize("NFKC", name).casefold())
@@ -92,7 +95,7 @@ class Builder:
         part_of: str | None = None,
     ) -> Organization:
         names = [n.strip() for n in names if n and n.strip()]
-        found = next((o for o in self.orgs if iri and o.iri == iri), None)
+        found = next((o for o in self.orgs if o.iri == iri), None) if iri else None
         if found is None:
             found = next((o for o in (self.find_org(n) for n in names) if o), None)
         if found is None:
@@ -127,7 +130,7 @@ class Builder:
         iri: str | None = None,
         within: str | None = None,
     ) -> Site:
-        found = next((s for s in self.sites if iri and s.iri == iri), None)
+        found = next((s for s in self.sites if s.iri == iri), None) if iri else None
         if found is None:
             found = next((s for s in (self.find_site(n) for n in names) if s), None)
         if found is None:

@@ -47,6 +47,10 @@ class Mention:
 
 
 _ACTING = {"은", "는", "이", "가", "와", "과", "와의", "과의", "도"}
+_HANGUL_RUN = re.compile(r"[가-힣]*")
+_CITY_WORD = re.compile(r"[가-힣]{2,}시")
+_PROVINCE_WORD = re.compile(r"[가-힣]{2,6}(주|성)")
+_LOCAL_PLACE = re.compile(r"[가-힣]{2,}(시|도|성|주|군|구)")
 # Country names that are also common words or parts of names ("아일랜드" is also "island").
 _AMBIGUOUS_COUNTRIES = {"아일랜드", "가나", "인도", "기니", "차드", "말리", "조지아", "토고", "도미니카"}
 
@@ -157,7 +161,7 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
                 mentions.append(Mention("org", org.key, start, end, particle))
                 taken.append((start, end))
                 continue
-        rest = re.match(r"[가-힣]*", text[end + 1 :])
+        rest = _HANGUL_RUN.match(text, end + 1)
         tail = rest.group() if rest else ""
         if (
             entry.category == "site"
@@ -243,10 +247,8 @@ def _known_names(
         }
         builder.memo["known_names"] = (signature, known)
     for w in ws:
-        if any(s < w.end and w.start < e for s, e in taken):
-            continue
         key = known.get(norm(w.stem)) or known.get(norm(w.surface))
-        if key is None:
+        if key is None or any(s < w.end and w.start < e for s, e in taken):
             continue
         end = w.start + len(w.stem) if known.get(norm(w.stem)) else w.end
         mentions.append(
@@ -440,6 +442,21 @@ def _org_at(mentions: list[Mention], start: int, end: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _may_name_org(stem: str, surface: str) -> bool:
+    """False for a word none of :func:`_suffix_orgs`'s first rules can use (most words): they all
+    start from an organization suffix, 컨소시엄, a city's 시 or a centre's 센터."""
+    return bool(
+        stem == "컨소시엄"
+        or org_suffix_kind(stem)
+        or org_suffix_kind(surface)
+        or (stem.endswith("장") and org_suffix_kind(stem[:-1]))
+        or _CITY_WORD.fullmatch(stem)
+        or stem.endswith("센터")
+        or surface.endswith("센터")
+    )
+
+
 def _suffix_orgs(
     text: str,
     ws: list[Word],
@@ -450,7 +467,7 @@ def _suffix_orgs(
 ) -> None:
     gaz = load_gazetteer()
     for i, w in enumerate(ws):
-        if any(w.start < e and s < w.end for s, e in taken):
+        if not _may_name_org(w.stem, w.surface) or any(w.start < e and s < w.end for s, e in taken):
             continue
         stem, particle = w.stem, w.particle
         kind = org_suffix_kind(stem)
@@ -469,7 +486,7 @@ def _suffix_orgs(
             # "인도 정보통신청장": the title names the office it heads.
             stem, particle = stem[:-1], ""
             kind = org_suffix_kind(stem)
-        if kind is None and re.fullmatch(r"[가-힣]{2,}시", stem) and particle in _ACTING:
+        if kind is None and _CITY_WORD.fullmatch(stem) and particle in _ACTING:
             place = gaz.lookup(stem[:-1], "site") or gaz.lookup(stem, "site")
             neighbour = (
                 ws[i - 1] if i > 0 and w.start - ws[i - 1].end <= 1 and not ws[i - 1].particle else None
@@ -597,8 +614,10 @@ def _local_government(
 ) -> str | None:
     """A city or province followed by one of its offices acts as its government ("서울시 디지털정책관",
     "울란바토르시 도로교통국"): the place is then an organization too."""
+    if place.particle or not _LOCAL_PLACE.fullmatch(place.stem):
+        return None
     site = next((m for m in mentions if m.category == "site" and m.start <= place.start < m.end), None)
-    if site is None or place.particle or not re.fullmatch(r"[가-힣]{2,}(시|도|성|주|군|구)", place.stem):
+    if site is None:
         return None
     if unit.stem.endswith(VENUE_SUFFIXES):
         return None  # "제주 컨벤션센터" is a venue in a place, not an office of its government
@@ -616,6 +635,7 @@ def _looks_like_title(stem: str) -> bool:
     return stem.endswith(("장관", "차관", "청장", "원장", "총장", "위원장", "사장", "실장", "국장", "처장"))
 
 
+@lru_cache(maxsize=8192)
 def _unit_of_title(stem: str) -> str | None:
     """ "홍보실장" -> "홍보실"; "전자정부국장" -> "전자정부국": a unit head's title names the unit."""
     if not stem.endswith("장") or len(stem) < 4:
@@ -683,7 +703,12 @@ def _is_name(word: str) -> bool:
 
 
 def _title(word: Word) -> str | None:
-    stem = word.stem
+    return _title_of(word.stem)
+
+
+# Every word of every sentence is asked whether it is a title; the answer depends on the word alone.
+@lru_cache(maxsize=8192)
+def _title_of(stem: str) -> str | None:
     if stem in NOT_PERSON_TITLES or not is_hangul(stem):
         return None
     return stem if stem.endswith(TITLE_SUFFIXES) or _unit_of_title(stem) else None
@@ -697,7 +722,7 @@ def _people(text: str, ws: list[Word], builder: Builder, mentions: list[Mention]
 
     for i, w in enumerate(ws):
         # ORG의 NAME… TITLE: "세계은행의 후안 호세 다붑 사무총장과"
-        if org_key(w) and w.particle == "의":
+        if w.particle == "의" and org_key(w):
             j = i + 1
             while (
                 j < len(ws)
@@ -908,11 +933,13 @@ def _places(
     """Venues and administrative places by their suffix, with containment along an address."""
     ev = sentence.evidence
     for w in ws:
+        stem = w.stem if w.particle else w.surface
+        if stem not in proper or stem in NOT_PLACE or not 2 <= len(stem) <= 5:
+            continue
         if any(m.start <= w.start < m.end for m in mentions):
             continue
-        stem = w.stem if w.particle else w.surface
         for suffix, place_kind in PLACE_SUFFIXES:
-            if stem.endswith(suffix) and stem not in NOT_PLACE and 2 <= len(stem) <= 5 and stem in proper:
+            if stem.endswith(suffix):
                 site = builder.add_site(
                     [stem], _site_kind(place_kind), ev("ko.site.suffix", 0.6), country="KR"
                 )
@@ -933,7 +960,7 @@ def _places(
             )
             mentions.append(Mention("site", site.key, w.start, city.end, city.particle))
             continue
-        venue_suffix = next((s for s in VENUE_SUFFIXES if w.stem.endswith(s)), None)
+        venue_suffix = _venue_suffix(w.stem)
         if venue_suffix is None or any(m.start <= w.start < m.end and m.category != "site" for m in mentions):
             continue
         if any(m.start <= w.start < m.end for m in mentions if m.category == "site"):
@@ -1006,6 +1033,12 @@ def _places(
                 inner.within = a.key
 
 
+@lru_cache(maxsize=8192)
+def _venue_suffix(stem: str) -> str | None:
+    """The first venue suffix the word ends in (asked of every word, so kept per word)."""
+    return next((s for s in VENUE_SUFFIXES if stem.endswith(s)), None)
+
+
 def _hotel_branch(text: str, ws: list[Word], i: int, mentions: list[Mention]) -> Mention | None:
     w = ws[i]
     if w.particle or not w.stem.endswith("호텔") or i + 1 >= len(ws) or text[w.end : ws[i + 1].start] != " ":
@@ -1034,10 +1067,12 @@ def _listed_cities(
     """ "필리핀 케손시티, 베트남 후에, 케냐 나이로비 등": in a list of country–city pairs, the word after
     each country is a city of that country, even one the reference data does not know."""
     pairs = []
+    countries: dict[int, Mention] = {}
+    for m in mentions:
+        if m.category == "country" and not m.particle:
+            countries.setdefault(m.start, m)
     for i, w in enumerate(ws[:-1]):
-        country = next(
-            (m for m in mentions if m.category == "country" and m.start == w.start and not m.particle), None
-        )
+        country = countries.get(w.start)
         nxt = ws[i + 1]
         if country is None or text[w.end : nxt.start] != " ":
             continue
@@ -1063,7 +1098,7 @@ def _listed_provinces(
     found = [
         w
         for w in ws
-        if re.fullmatch(r"[가-힣]{2,6}(주|성)", w.stem)
+        if _PROVINCE_WORD.fullmatch(w.stem)
         and w.foreign
         and not any(m.start <= w.start < m.end for m in mentions)
     ]

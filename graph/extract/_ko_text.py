@@ -25,6 +25,7 @@ PARTICLE = re.compile(
     r"이다|이자|이란|라는|라고|께서|측은|측과|측이|측의|은|는|이|가|을|를|의|와|과|로|에|도|만|랑|측)$"
 )
 _EDGE_PUNCT = "\"'“”‘’「」『』<>《》〈〉[]{}()*,;:!?…~"
+_WORD_EDGE = _EDGE_PUNCT + "."
 
 _lock = threading.Lock()
 _COMMON_TAGS = {"NNG", "NNB", "MM", "MAG", "NR", "NP", "VV", "VA", "XR"}
@@ -73,7 +74,9 @@ def sentences(text: str) -> list[Sentence]:
                 sentence = fixed[start:end]
                 shift = start - para.start()
                 _TOKENS[sentence] = [
-                    _Token(t.form, t.tag, t.start - shift, t.len) for t in part if t.start >= shift
+                    _new_token(_Token, (t.form, t.tag, t.start - shift, t.len))
+                    for t in part
+                    if t.start >= shift
                 ]
                 out.append(Sentence(start, end, sentence))
     return out
@@ -87,6 +90,9 @@ class _Token(NamedTuple):
     start: int
     len: int
 
+
+# The C constructor of the tuple itself: the generated _Token.__new__ is a Python call per morpheme.
+_new_token = tuple.__new__
 
 # Tokens of recently split sentences, so a sentence is analyzed once (bounded: oldest dropped).
 _TOKENS: dict[str, list[_Token]] = {}
@@ -120,6 +126,35 @@ class Word:
         return self.start + len(self.stem)
 
 
+def _word(
+    start: int,
+    end: int,
+    surface: str,
+    stem: str,
+    particle: str,
+    common: bool,
+    nominal: bool,
+    foreign: bool,
+    tags: tuple[str, ...],
+) -> Word:
+    """``Word(...)``, built the fast way: a frozen dataclass's ``__init__`` sets field by field
+    through ``object.__setattr__``, three times as slow, and every word of every sentence is one."""
+    word = object.__new__(Word)
+    word.__dict__.update(
+        start=start,
+        end=end,
+        surface=surface,
+        stem=stem,
+        particle=particle,
+        common=common,
+        nominal=nominal,
+        foreign=foreign,
+        tags=tags,
+    )
+    return word
+
+
+_CLOSING = re.compile(r"['’”\")\]」』》〉]+")
 _WORD = re.compile(r"[^\s,()\[\]{}“”\"‘’'「」『』<>《》〈〉·/…~]+")
 
 
@@ -142,50 +177,56 @@ def analyze(sentence: str) -> Analysis:
     # Kiwi gives tokens in text order, so a word's tokens are one slice (found by bisection).
     ordered = starts == sorted(starts)
     for m in _WORD.finditer(sentence):
-        surface = m.group().strip(_EDGE_PUNCT + ".")
+        raw = m.group()
+        surface = raw.strip(_WORD_EDGE)
         if not surface:
             continue
-        start = m.start() + m.group().find(surface)
+        start = m.start() + (raw.find(surface) if len(surface) != len(raw) else 0)
         end = start + len(surface)
         if ordered:
             inside = tokens[bisect_left(starts, start) : bisect_left(starts, end)]
         else:
             inside = [t for t in tokens if start <= t.start < end]
         # A particle is the word's tail only when all of that tail is a particle ("주나이드" keeps 나).
-        cut = next(
-            (
-                t.start
-                for t in inside
-                if t.tag.startswith("J") and t.start > start and PARTICLE.fullmatch(sentence[t.start : end])
-            ),
-            None,
-        )
+        cut = None
+        for t in inside:
+            if t.tag.startswith("J") and t.start > start and PARTICLE.fullmatch(sentence[t.start : end]):
+                cut = t.start
+                break
         if cut is not None:
             stem, particle = sentence[start:cut], sentence[cut:end]
+            stem_end = cut
         else:
             stem, particle = surface, ""
-        nouns = [t for t in inside if t.start < start + len(stem)]
-        common = len(nouns) == 1 and nouns[0].tag in _COMMON_TAGS and nouns[0].len == len(stem)
-        nominal = not any(t.tag.startswith(("V", "E", "XSV", "XSA", "MAG", "IC")) for t in nouns)
-        foreign = not common and any(
-            t.tag == "NNP" or (t.len == 1 and not t.tag.startswith("XS")) for t in nouns
-        )
-        tags = tuple(t.tag for t in nouns)
-        out.append(Word(start, end, surface, stem, particle, common, nominal, foreign, tags))
+            stem_end = end
+        nouns = [t for t in inside if t.start < stem_end] if cut is not None else inside
+        tags = tuple([t.tag for t in nouns])
+        common = len(nouns) == 1 and tags[0] in _COMMON_TAGS and nouns[0].len == len(stem)
+        nominal, foreign = _tag_flags(tags, tuple([t.len for t in nouns]))
+        out.append(_word(start, end, surface, stem, particle, common, nominal, not common and foreign, tags))
     # "'코리아 컨소시엄'이", "(MS)와": a particle after a closing quote or bracket belongs to the word before.
     for i in range(len(out) - 1):
         word, nxt = out[i], out[i + 1]
         gap = sentence[word.end : nxt.start]
-        if (
-            not word.particle
-            and gap
-            and re.fullmatch(r"['’”\")\]」』》〉]+", gap)
-            and PARTICLE.fullmatch(nxt.surface)
-        ):
+        if not word.particle and gap and _CLOSING.fullmatch(gap) and PARTICLE.fullmatch(nxt.surface):
             out[i] = replace(word, particle=nxt.surface)
             out[i + 1] = replace(nxt, stem="", particle=nxt.surface)  # a particle, not a word of its own
     proper = frozenset(t.form for t in tokens if t.tag == "NNP")
     return Analysis(out, proper)
+
+
+@lru_cache(maxsize=4096)
+def _tag_flags(tags: tuple[str, ...], lengths: tuple[int, ...]) -> tuple[bool, bool]:
+    """(no verb or adjective among the morphemes, a proper noun or a one-letter morpheme among them).
+
+    Words share few tag sequences, so the answers are kept per sequence.
+    """
+    nominal = not any(tag.startswith(("V", "E", "XSV", "XSA", "MAG", "IC")) for tag in tags)
+    foreign = any(
+        tag == "NNP" or (length == 1 and not tag.startswith("XS"))
+        for tag, length in zip(tags, lengths, strict=True)
+    )
+    return nominal, foreign
 
 
 def words(sentence: str) -> list[Word]:

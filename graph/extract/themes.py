@@ -28,15 +28,18 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
                 slug_of.setdefault(key, iri[len(ontology.THEME) :])
     labels = sorted(slug_of, key=len, reverse=True)
     # Latin labels must stand as words ("AI" not inside "SAID"); Hangul ones may take particles.
-    pattern = "|".join(
-        rf"(?<![A-Za-z0-9]){re.escape(label)}(?![A-Za-z0-9])"
-        if re.search(r"[a-z]", label)
-        else re.escape(label)
-        for label in labels
-    )
-    # Python's re tries every alternative at every position; a lookahead on the possible first
-    # characters rejects most positions at once (same matches: it only skips hopeless starts).
+    # Python's re tries every alternative at every position, so the labels are grouped by first
+    # letter behind a lookahead on that letter: a position tries only the labels that can start
+    # there, in the same order (same matches), and most positions fail the first lookahead at once.
+    groups: dict[str, list[str]] = {}
+    for name in labels:
+        groups.setdefault(name[0], []).append(
+            rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])"
+            if re.search(r"[a-z]", name)
+            else re.escape(name)
+        )
     firsts = sorted({ch for label in labels for ch in (label[0], label[0].lower(), label[0].upper())})
+    pattern = "|".join(f"(?=[{re.escape(first)}])(?:{'|'.join(group)})" for first, group in groups.items())
     if pattern:
         pattern = "(?=[" + "".join(re.escape(ch) for ch in firsts) + "])(?:" + pattern + ")"
     return re.compile(pattern or r"(?!x)x", re.IGNORECASE), slug_of
