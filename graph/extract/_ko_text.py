@@ -38,7 +38,9 @@ def kiwi() -> Kiwi:
 
     from graph.gazetteer import load_gazetteer
 
-    analyzer = Kiwi()
+    # One thread: each call analyzes one paragraph, so Kiwi's pool (a thread per core by default)
+    # only adds hand-offs; parallel ingest runs whole processes instead.
+    analyzer = Kiwi(num_workers=1)
     seen: set[str] = set()
     for name, _entry in load_gazetteer().names():
         if " " in name or name in seen or not re.search(r"[가-힣]", name) or len(name) < 2:
