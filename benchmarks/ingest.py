@@ -22,6 +22,7 @@ from graph.model import Article
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "examples" / "articles"
 TARGET_ARTICLES_PER_S = 50.0
+POOL_RUNS = 3
 _VARIANT_BITS = 10
 
 
@@ -167,9 +168,15 @@ def run(articles: int = 400, workers: int = 2) -> Section:
             "digicoop, 1 process",
             _rates(articles, sentences, single, warm),
         )
-        pooled, pool_warm, pool_triples = ingest_pool(items, Path(tmp) / "pool", workers)
+        # The pool's rate swings with the shared machine (CPU per article varied by 20% between
+        # back-to-back runs here), so it is run three times into fresh stores and the median kept.
+        runs = sorted(
+            (ingest_pool(items, Path(tmp) / f"pool{i}", workers) for i in range(POOL_RUNS)),
+            key=lambda timing: timing[0],
+        )
+        pooled, pool_warm, pool_triples = runs[len(runs) // 2]
         section.add(
-            f"digicoop, {workers} extractors + writer",
+            f"digicoop, {workers} extractors + writer (median of {POOL_RUNS})",
             _rates(articles - 1, sentences * (articles - 1) // articles, pooled, pool_warm),
         )
     section.add(

@@ -100,6 +100,7 @@ _HEAD_KIND: dict[str, str] = {
             "Hub",
             "Board",
             "Network",
+            "Community",
         ],
         "other",
     ),
@@ -132,7 +133,18 @@ _INTERNATIONAL = re.compile(
 _EVENTISH_HEADS = frozenset({"Forum"})
 _VENUE_WORDS = frozenset({"Convention", "Exhibition", "Conference", "Hotel", "Trade", "Shopping", "Data"})
 _EVENT_HEADS = r"\b(?:Forum|Summit|Conference|Workshop|Seminar|Expo|Exhibition|Meeting|Congress|Symposium|Festival|Fair|Week)$"
-_VENUE_HEADS = ("Hotel", "Hall", "Stadium", "Tower", "Plaza", "Complex", "Building", "Campus", "Square")
+_VENUE_HEADS = (
+    "Hotel",
+    "Hall",
+    "Stadium",
+    "Tower",
+    "Plaza",
+    "Complex",
+    "Building",
+    "Campus",
+    "Square",
+    "Resort",
+)
 # Words that cannot stand alone for an organization even when they open its name.
 _GENERIC_FIRST = frozenset(
     [
@@ -724,6 +736,7 @@ class Entities:
                 entry = self._gaz_lookup(acr, "organization") or self._gaz_lookup(long_name, "organization")
                 if entry is not None:
                     self._link(org, entry)
+        self._complement_aliases()
         name_words = r"(?:[A-Z][\w-]*|of|for|and|the|de|du|des|la|fur|für|zur)"
         for m in re.finditer(
             r"(?<![\w-])([A-Z][A-Za-z&]{1,9})\s*\(\s*([A-Z][\w-]*(?:\s+" + name_words + r"){1,10})\s*\)",
@@ -741,6 +754,49 @@ class Entities:
                 [acr, long_name], "en.org.alias", m.start(), kind=_shape_kind(long_name, None)
             )
             self._proper_spans.append((m.start(2), m.end(2)))
+            entry = self._gaz_lookup(acr, "organization") or self._gaz_lookup(long_name, "organization")
+            if entry is not None:
+                self._link(org, entry)
+
+    def _complement_aliases(self) -> None:
+        """'Ghana Investment Fund for Electronic Communications (GIFEC)': a name with a 'for'/'of'
+        complement that its acronym spells out is one body, even without a known head noun.
+
+        A bare 'X Fund (ACR)' stays a financing facility (a project); the complement naming a
+        mission ("Fund for ...") and the acronym covering it mark an institution.
+        """
+        cap = r"[A-Z][\w-]*"
+        for m in re.finditer(
+            rf"((?:{cap}\s+)+(?:(?:of|for|on|and)\s+(?:the\s+)?(?:{cap}\s+)*)+{cap})\s*\(\s*([A-Z][A-Za-z&]{{1,9}})\s*\)",
+            self.text,
+        ):
+            acr = m.group(2)
+            words = list(re.finditer(r"\S+", m.group(1)))
+            starts = [w for w in words if w.group(0)[0] == acr[0]]
+            long_name = next(
+                (
+                    m.group(1)[w.start() :]
+                    for w in reversed(starts)
+                    if re.search(r"\s(?:of|for)\s", m.group(1)[w.start() :])
+                    and _initials_fit(m.group(1)[w.start() :], acr)
+                    and len(_initials(m.group(1)[w.start() :])) == sum(c.isupper() for c in acr)
+                ),
+                None,
+            )
+            if long_name is None or self.country_code(long_name) or self.org_by_name(long_name):
+                continue
+            at = m.start(1) + m.group(1).rindex(long_name)
+            existing = self.org_by_name(acr)
+            if existing is not None:
+                if existing.names[0] in long_name:
+                    self._add_name(existing, long_name, first=True)
+                continue
+            head = next(
+                (w for w in reversed(re.split(r"\s+(?:of|for)\s+", long_name)[0].split()) if w in _HEAD_KIND),
+                None,
+            )
+            org = self._new_org([long_name, acr], "en.org.alias", at, kind=_shape_kind(long_name, head))
+            self._proper_spans.append((at, at + len(long_name)))
             entry = self._gaz_lookup(acr, "organization") or self._gaz_lookup(long_name, "organization")
             if entry is not None:
                 self._link(org, entry)
@@ -1368,6 +1424,8 @@ class Entities:
             ):
                 continue
             start = m.start(1) if m.group(1) else m.start(2)
+            if any(x.start <= start and m.end() < x.end for x in self.site_mentions):
+                continue  # "the Taumeasina Island Resort": the front of a venue's name, not a place
             site = self._known_site(name) or self._add_site(name, start, "island", "en.site.island")
             if site.kind == "other":
                 site.kind = "island"
@@ -1723,6 +1781,10 @@ def _initials_fit(long_name: str, acronym: str) -> bool:
     return all(c in it for c in letters) and letters[0] in initials[:2]
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
+
+
 def _norm(name: str) -> str:
     return re.sub(r"[\s\W_]+", "", name.casefold())
 
@@ -1757,6 +1819,7 @@ def _shape_kind(name: str, head: str | None) -> str:
             "Centre",
             "Center",
             "Network",
+            "Community",
         )
         and international
     ):

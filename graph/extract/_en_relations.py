@@ -245,6 +245,10 @@ class Relations:
             for found in _AGREEMENT_TRIGGER.finditer(sentence.text):
                 self._agreement(sentence, found)
                 break
+        self.agreements = [a for a in self.agreements if a.parties]
+        for sentence in self.ents.sentences:
+            if not _AGREEMENT_TRIGGER.search(sentence.text):
+                self._background_agreement(sentence)
         self._fold_partial_agreements()
         self._fold_country_actors()
 
@@ -338,7 +342,7 @@ class Relations:
         kind, strength = _agreement_kind(noun.group(0) if noun else "", trig.group(0))
         anaphoric = bool(
             re.search(
-                r"\b(?:the|this|that|an?\s+earlier)\s+(?:initial\s+)?(?:memorandum|mou|agreement|deal|partnership|contract|"
+                r"\b(?:the|this|that|an?\s+earlier)\s+(?:initial\s+)?(?:memorandum|mou|agreement|deal|partnership|contract|declaration|"
                 r"letter)\b",
                 s[: (noun.end() if noun else 0) + 1],
                 re.IGNORECASE,
@@ -368,11 +372,13 @@ class Relations:
                     r"\s+(?:to|on|for|that|which|in|at|under|during|worth)\s+|[;.]|,\s+(?!and\b)",
                     self.text[at : sentence.end],
                 )
-                end = at + stop.start() if stop else sentence.end
+                end = self._past_names(at + stop.start() if stop else sentence.end)
                 partners = [k for k in self.objects(at, end) if k not in parties]
                 parties.extend(partners)
         if not parties and not anaphoric:
             parties = self._country_parties(sentence, abs_verb, sentence.start + trig.end())
+        if not parties:
+            parties = self._listed_signers(sentence, sentence.start + trig.end())
         dates = self.dates(sentence, "past")
         when = _nearest(dates, abs_verb)
         place = self._place(sentence, abs_verb)
@@ -400,8 +406,10 @@ class Relations:
     ) -> None:
         rec = self._merge_agreement(parties, anaphoric, kind, strength, when)
         if rec is None:
-            if not parties:
+            if not parties and (kind != "declaration" or anaphoric):
                 return
+            # a declaration adopted by "ministers from N nations" keeps its slot until a later
+            # sentence names the signers; one that never gets them is dropped
             rec = AgreementRec(kind=kind, parties=list(parties), strength=strength)
             self.agreements.append(rec)
         elif not anaphoric and strength > rec.strength:
@@ -424,6 +432,10 @@ class Relations:
             return None
         if not parties:
             return self.agreements[-1] if anaphoric or len(self.agreements) == 1 else None
+        if anaphoric:
+            unsigned = next((r for r in reversed(self.agreements) if not r.parties and r.kind == kind), None)
+            if unsigned is not None:
+                return unsigned
         for rec in reversed(self.agreements):
             if set(parties) != set(rec.parties):
                 continue
@@ -466,6 +478,66 @@ class Relations:
                 out.append(org.key)
         return out
 
+    def _background_agreement(self, sentence: Sentence) -> None:
+        """'builds on a 2021 memorandum between A and B': a dated earlier agreement told as a noun phrase.
+
+        The year (or an explicit 'earlier'/'existing') is what makes it concluded; an undated
+        'a memorandum between A and B' may still be under negotiation.
+        """
+        s = sentence.text
+        m = re.search(
+            r"\b(?:an?|the|its|their)\s+(?:(?P<year>(?:19|20)\d{2})\s+|(?P<past>earlier|existing|previous)\s+)"
+            r"(?:[\w-]+\s+){0,2}?(?P<noun>" + _AGREEMENT_NOUN.pattern + r")\s+between\s+",
+            s,
+        )
+        if m is None or re.search(r"\b(?:negotiat\w*|draft|proposed|planned|will|would)\b", s[: m.start()]):
+            return
+        at = sentence.start + m.end()
+        stop = re.search(
+            r"\s+(?:on|to|for|that|which|in|at|under|during)\s+|[;.]", self.text[at : sentence.end]
+        )
+        parties = self.objects(at, at + stop.start() if stop else sentence.end)
+        if len(parties) < 2:
+            return
+        kind, strength = _agreement_kind(m.group("noun"), "")
+        year = m.group("year")
+        when = (
+            DateHit(sentence.start + m.start("year"), sentence.start + m.end("year"), year, None)
+            if year
+            else None
+        )
+        topics = _topics(s[m.end() :])
+        self._record_agreement(
+            sentence, parties, kind, strength, False, when, None, topics, "en.agreement.background"
+        )
+
+    def _past_names(self, end: int) -> int:
+        """A clause cut at 'for' or 'on' ends after the name that word belongs to ('Fund for X')."""
+        for m in self.ents.org_mentions:
+            if m.start < end < m.end:
+                return m.end
+        return end
+
+    def _listed_signers(self, sentence: Sentence, verb_end: int) -> list[str]:
+        """'signed by ministers of A, B and C': each listed country signs through its government."""
+        by = re.match(
+            r"^\s+by\s+(?:the\s+)?(?:ministers|governments|leaders|heads of state|representatives|delegations)"
+            r"\s+(?:of|from)\s+",
+            self.text[verb_end : sentence.end],
+        )
+        if by is None:
+            return []
+        at = verb_end + by.end()
+        stop = re.search(r",?\s+(?:who|which|that|to|on|in|at|during)\s+|[;.]", self.text[at : sentence.end])
+        end = at + stop.start() if stop else sentence.end
+        out: list[str] = []
+        for m in self.ents.countries_in(at, end):
+            named = next((o for o in self.ents.orgs.values() if o.government and o.country == m.key), None)
+            org = named or self.ents.government_for(m.key, m.text, m.start)
+            if org.key not in out:
+                out.append(org.key)
+        return out
+
     def _place(self, sentence: Sentence, after: int) -> str | None:
         best: str | None = None
         for m in self.ents.sites_in(sentence.start, sentence.end):
@@ -500,10 +572,45 @@ class Relations:
             recent = bool(self.events) and any(
                 e.end >= sentence.start - 400 for e in self.events[-1].evidence
             )
-            if (generic or (attending and recent)) and self.events and not _EVENT_NOUN.search(sentence.text):
+            listed = recent and len(self._participants(sentence)[0]) > 1
+            if (
+                (generic or ((attending or listed) and recent))
+                and self.events
+                and not _EVENT_NOUN.search(sentence.text)
+            ):
                 self._event_details(sentence, self.events[-1])
+        for sentence in self.ents.sentences:
+            self._facility_launch(sentence)
         self._dates_from_signings()
         self.events = [e for e in self.events if e.start is not None or e.name is not None]
+
+    def _facility_launch(self, sentence: Sentence) -> None:
+        """'On Saturday, A launched the X Digital Hub': the dated opening of a named facility is an event.
+
+        Only facility heads count, so a product launch ('launched the Galaxy S24') stays out.
+        """
+        s = sentence.text
+        m = re.search(
+            r"\b(?:launched|opened|inaugurated)\s+the\s+((?:[A-Z][\w'’-]*\s+){1,6}"
+            r"(?:Hub|Centre|Center|Academy|Campus|Lab|Laboratory|Park))\b",
+            s,
+        )
+        if m is None or self.tense(sentence) == "future" or _EVENT_NOUN.search(s):
+            return
+        organizers = self.subject(sentence, sentence.start + m.start())
+        when = _nearest(self.dates(sentence, "past"), sentence.start + m.start())
+        if not organizers or when is None:
+            return
+        rec = EventRec(kind="other", organizers=organizers, start=when.value, end=when.end_value)
+        rec.venues = [
+            x.key
+            for x in self.ents.sites_in(sentence.start + m.end(), sentence.end)
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", self.text[max(0, x.start - 8) : x.start])
+        ][:1]
+        rec.topics = [f"launch of {m.group(1)}"]
+        rec.themes = self.themes(sentence.start, sentence.end)
+        rec.evidence.append(self.evidence(sentence, "en.event.facility_launch", 0.6))
+        self.events.append(rec)
 
     def _dates_from_signings(self) -> None:
         """'signed at the X Forum' with no date in that sentence: the forum is on the signing day."""
@@ -539,11 +646,12 @@ class Relations:
         countries: list[str] = []
         orgs: list[str] = []
         people = (
-            r"(?:teachers|students|researchers|professionals|journalists|entrepreneurs|nurses|doctors|"
+            r"(?i:teachers|students|researchers|professionals|journalists|entrepreneurs|nurses|doctors|"
             r"officials|delegates|delegation|delegations|participants|public servants|civil servants|"
             r"engineers|trainees|policymakers|experts|leaders|ministers|representatives)"
         )
-        for m in re.finditer(people + r"\s+from\s+([^.;]{2,120})", s):
+        # "delegations from A, B and C", "ministers of A, B and C": the listed countries take part
+        for m in re.finditer(people + r"\s+(?:from|of)\s+([^.;]{2,120})", s):
             seg_start = sentence.start + m.start(1)
             stop = re.search(
                 r"\s+(?:to|under|in|on|at|for|who|which|that|also|visited|attended|joined|took|will|are|were|was|"
@@ -557,7 +665,7 @@ class Relations:
             for o in self.orgs_in(seg_start, seg_end):
                 if o.key not in orgs:
                     orgs.append(o.key)
-        for m in re.finditer(r"([A-Z][a-z]+)\s+(?:government\s+)?" + people, s):
+        for m in re.finditer(r"([A-Z][a-z]+)\s+(?:government\s+)?(?:" + people[4:], s):
             code = self.ents._demonyms.get(m.group(1))
             if code and code not in countries:
                 countries.append(code)
@@ -658,18 +766,24 @@ class Relations:
                 near and self.text[near[-1].end : abs_start] == " "
             ):
                 organizers = [near[-1].key]
-        by = re.search(
-            r"\b(?:hosted|organi[sz]ed|co-hosted|co-organi[sz]ed|sponsored|convened|run|held)\s+"
-            r"(?:jointly\s+)?by\s+",
-            after,
+        named_organizers = bool(organizers)
+        # "hosted by A and co-organised by B": every by-phrase names a host
+        by_phrases = list(
+            re.finditer(
+                r"\b(?:hosted|organi[sz]ed|co-hosted|co-organi[sz]ed|sponsored|convened|run|held)\s+"
+                r"(?:jointly\s+)?by\s+",
+                after,
+            )
         )
-        if by:
-            at = sentence.start + m.end() + by.end()
+        by = by_phrases[0] if by_phrases else None
+        for phrase in by_phrases:
+            at = sentence.start + m.end() + phrase.end()
             organizers += [k for k in self.objects(at, sentence.end) if k not in organizers]
         active = None
         for v in re.finditer(
             r"\b(?:hosts|hosted|host|held|holds|hold|organi[sz]e[sd]?|organi[sz]ing|"
-            r"co-host(?:s|ed)?|co-organi[sz]e[sd]?|convened|convenes|opened|opens|plans|planned|arranges|arranged)\b",
+            r"co-host(?:s|ed)?|co-organi[sz]e[sd]?|convened|convenes|opened|opens|plans|planned|arranges|arranged|"
+            r"run|runs|ran)\b",
             s,
         ):
             relative = v.start() >= m.end() and bool(
@@ -711,8 +825,9 @@ class Relations:
             if through:
                 at = sentence.start + active.end() + through.end()
                 organizers += [k for k in self.objects(at, sentence.end) if k not in organizers]
-        definite = (
-            bool(re.search(r"(?i)\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", before)) and not organizers
+        # "The meeting was hosted by A": hosts found in a by-phrase still describe the meeting told before
+        definite = bool(re.search(r"(?i)\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", before)) and (
+            not organizers or (bool(by) and not named_organizers and active is None and name is None)
         )
         dates = self.dates(sentence)
         when = _nearest(dates, abs_start)
@@ -750,7 +865,7 @@ class Relations:
             ):
                 target = old
                 break
-        if target is None and definite and not rec.organizers:
+        if target is None and definite:
             target = next((o for o in reversed(self.events) if o.kind == rec.kind and o.start is None), None)
             target = target or next((o for o in reversed(self.events) if o.kind == rec.kind), None)
         if target is None and rec.start is not None and not rec.organizers and not rec.name:
@@ -758,7 +873,8 @@ class Relations:
         if target is None:
             self.events.append(rec)
             return
-        if target.kind_default and not rec.kind_default:
+        if (target.kind_default and not rec.kind_default) or (rec.name and target.name is None):
+            # a name's head noun ("... Meeting") says more than a loose mention ("the forum")
             target.kind, target.kind_default = rec.kind, False
         if rec.name and (
             target.name is None or (len(rec.name) > len(target.name) and target.name in rec.name)
@@ -840,8 +956,9 @@ class Relations:
             and self.agreements
             and re.match(r"(?i)^the\s+(?:project|programme|program)\b", sentence.text)
         ):
-            # "The project, dubbed ...": the project the signatories just agreed on
-            operators = list(self.agreements[-1].parties)
+            # "The project, dubbed ...": the project the signatories just agreed on (not one told later)
+            told = [a for a in self.agreements if any(ev.start < sentence.start for ev in a.evidence)]
+            operators = list(told[-1].parties) if told else []
         partners: list[str] = []
         for fm in re.finditer(
             r"\b(?:funding|financing|support|grants?)\s+from\s+|\b(?:funded|financed|backed)\s+by\s+",
@@ -933,7 +1050,7 @@ class ProjectRec:
 
 _AGREEMENT_NOUN = re.compile(
     r"\b(?:memorand(?:um|a) of (?:understanding|cooperation|agreement)|memorandum|MoUs?|MOUs?|"
-    r"letters? of intent|LOI|LoI|agreements?|contracts?|deals?|partnerships?|declarations?|accords?|pacts?|"
+    r"letters? of intent|LOI|LoI|agreements?|contracts?|deals?|partnerships?|[Dd]eclarations?|accords?|pacts?|"
     r"arrangements?|(?<=the )document)\b"
 )
 _AGREEMENT_TRIGGER = re.compile(
@@ -1117,6 +1234,8 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
                 ]  # "... Project for Laos"
             if ents.org_by_name(name) is not None:
                 continue
+            if any(o.start <= start and start + len(name) < o.end for o in ents.org_mentions):
+                continue  # "Ghana Investment Fund for ...": the front of a longer organization's name
             caps = [w for w in words if w[0].isupper()]
             if all(ents.org_by_name(w) or ents.country_code(w) for w in caps):
                 continue  # "the KOICA programme": an organization's programme without a name of its own

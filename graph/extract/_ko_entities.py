@@ -32,7 +32,7 @@ from graph.extract._ko_lexicon import (
 )
 from graph.extract._ko_text import PARTICLE, Word, analyze, is_hangul, split_particle
 from graph.gazetteer import Entry, load_gazetteer
-from graph.model import Organization, OrgKind, SiteKind
+from graph.model import Organization, OrgKind, Site, SiteKind
 
 Category = Literal["org", "site", "country", "person"]
 
@@ -536,6 +536,22 @@ def _suffix_orgs(
             ):
                 start = prev.start  # "흥옌성 인민위원회": a regional body named with its place
                 names = [text[prev.start : w.start + len(stem)]]
+        school = _school_of(builder, mentions, prev, w, kind)
+        if school is not None and prev is not None:  # "○○주립대학교 간호대학": a college of that university
+            full = text[prev.start : w.start + len(stem)]
+            college = builder.add_org(
+                [full, stem],
+                kind,
+                sentence.evidence("ko.org.college", 0.6),
+                country=school.country,
+                part_of=school.key,
+            )
+            if college.key != school.key:
+                college.part_of = school.key
+            mentions.append(Mention("org", college.key, prev.start, w.start + len(stem), particle))
+            taken.append((w.start, w.start + len(stem)))
+            continue
+        country = country or _named_after_place(builder, stem)
         org = builder.add_org(
             names,
             kind,
@@ -573,6 +589,32 @@ def _suffix_orgs(
             org.part_of = parent
         mentions.append(Mention("org", org.key, prev.start, w.start + len(unit), w.particle))
     _country_offices(text, ws, builder, mentions, sentence)
+
+
+def _school_of(
+    builder: Builder, mentions: list[Mention], prev: Word | None, w: Word, kind: OrgKind
+) -> Organization | None:
+    """The university a college or graduate school named right after it belongs to."""
+    if kind != "academic" or prev is None or prev.particle or w.start - prev.end > 1:
+        return None
+    key = _org_at(mentions, prev.start, prev.end)
+    parent = next((o for o in builder.orgs if o.key == key), None)
+    if parent is None or parent.kind != "academic" or not parent.names[0].endswith(("대학교", "대학")):
+        return None
+    return parent if w.stem.endswith(("대학", "대학원", "학부")) else None
+
+
+def _named_after_place(builder: Builder, stem: str) -> str | None:
+    """An organization named after a foreign place the article named ("팔라완주립대학교" after
+    "팔라완주") is in that place's country."""
+    for site in builder.sites:
+        if site.country in {None, "KR"}:
+            continue
+        if any(
+            len(n) >= 3 and " " not in n and stem.startswith(n) and len(stem) > len(n) for n in site.names
+        ):
+            return site.country
+    return None
 
 
 _OFFICES = ("사무소", "지사", "법인", "대표부", "지부", "사무국", "현지법인", "대표사무소")
@@ -853,7 +895,7 @@ def _name_and_qualifiers(
         )
 
     if last < 0 or not (_name_word(ws[last], mentions) or (piece(last) and ws[last].foreign)):
-        return None
+        return _loose_name(text, ws, last, quals, mentions)
     first = last
 
     while first > 0 and last - first < 2 and ws[last].foreign:
@@ -872,8 +914,103 @@ def _name_and_qualifiers(
     if first == last and not (
         _is_name(ws[last].surface) and not ws[last].common and "XSN" not in ws[last].tags
     ):
-        return None  # one word must look like a Korean name: "아프리카 시장", "도시 대표" are not people
+        # one word must look like a Korean name: "아프리카 시장", "도시 대표" are not people
+        return _loose_name(text, ws, last, quals, mentions)
+    longer = _loose_name(text, ws, last, quals, mentions) if first < last else None
+    if longer is not None and longer[0] < first:
+        return longer  # "쩐 반 꽝": the tags found "반 꽝"; the clause starts one word earlier
     return first, last, quals
+
+
+# Words that stand before an organization's title without being a name ("신임 KISA 원장").
+_TITLE_MODIFIERS = {
+    "각",
+    "전",
+    "현",
+    "신임",
+    "전임",
+    "초대",
+    "당시",
+    "그",
+    "이",
+    "및",
+    "또",
+    "등",
+    "한편",
+    "특히",
+    "이날",
+    "이번",
+    "주",
+    "양국",
+    "역대",
+    "차기",
+    "부",
+    "한",
+    "된",
+    "온",
+    "간",
+    "할",
+    "될",
+    "본",
+    "새",
+    "저",
+    "총",
+    "약",
+}
+
+
+def _loose_name(
+    text: str, ws: list[Word], last: int, quals: list[int], mentions: list[Mention]
+) -> tuple[int, int, list[int]] | None:
+    """A name the word tags cannot vouch for, accepted only before an organization's title.
+
+    "응우옌 반 흥 베트남 정보통신부 차관", "찬 속 캄보디아 우정통신부 장관", "아리 스와르디 APT
+    사무총장": Kiwi reads parts of such names as common words ("반", "속") or verbs ("아리"),
+    and "정해진 KISA 원장" as a verb form. The title after a named organization or country, and
+    a clause boundary before the name, are what make these words a name.
+    """
+    if last < 0 or not any(
+        m.category in {"org", "country"} for q in quals for m in mentions if m.start <= ws[q].start < m.end
+    ):
+        return None
+
+    def piece(k: int, single: bool) -> bool:
+        w = ws[k]
+        return (
+            not w.particle
+            and bool(re.fullmatch(r"[가-힣]{1,5}", w.surface))
+            and w.surface not in _TITLE_MODIFIERS
+            and w.surface not in NOT_PERSON_TITLES
+            and not w.surface.endswith(TITLE_SUFFIXES)
+            and not any(m.start < w.end and w.start < m.end for m in mentions)
+            # "쩐" may read as a verb form; a one-syllable piece is judged by the stop list alone
+            and (single or len(w.surface) == 1 or not (w.tags and w.tags[-1].startswith(("E", "XSV", "XSA"))))
+            and text[w.end : ws[k + 1].start] == " "
+        )
+
+    def boundary(k: int) -> bool:
+        """The name starts a clause: nothing before it, a particle, punctuation or a verb form."""
+        if k == 0:
+            return True
+        prev = ws[k - 1]
+        return (
+            bool(prev.particle)
+            or text[prev.end : ws[k].start] != " "
+            or bool(prev.tags and prev.tags[-1].startswith("E"))
+        )
+
+    first = last
+    while first > 0 and last - first < 2 and piece(first - 1, False) and piece(first, False):
+        first -= 1
+    if first < last:
+        words = ws[first : last + 1]
+        if not piece(last, False) or not boundary(first) or all(w.common for w in words):
+            return None
+        return first, last, quals
+    w = ws[last]
+    if piece(last, True) and boundary(last) and _is_name(w.surface) and len(w.surface) == 3 and not w.common:
+        return last, last, quals  # "정해진 KISA 원장": a Korean name Kiwi reads as a verb form
+    return None
 
 
 def _foreign_piece(w: Word, mentions: list[Mention]) -> bool:
@@ -932,6 +1069,7 @@ def _places(
 ) -> None:
     """Venues and administrative places by their suffix, with containment along an address."""
     ev = sentence.evidence
+    _suffix_sites(text, ws, proper, builder, mentions, taken, sentence)
     for w in ws:
         stem = w.stem if w.particle else w.surface
         if stem not in proper or stem in NOT_PLACE or not 2 <= len(stem) <= 5:
@@ -977,6 +1115,7 @@ def _places(
                 or "org" in kinds
                 or prev.surface in proper
                 or re.fullmatch(r"[A-Z][A-Za-z]+", prev.surface)
+                or _proper_pieces(prev)
             ):
                 j -= 1
                 if "site" in kinds and within is None:
@@ -988,6 +1127,12 @@ def _places(
         qualified = j < i
         if w.stem in GENERIC_VENUE and not qualified:
             continue
+        if w.stem in GENERIC_VENUE and _modifies_next(text, ws, i):
+            continue  # "중앙아시아 공항 시장": the venue word describes the noun after it
+        if not w.particle and re.match(r"\s*(\d+|[한두세네]|여러)\s*(곳|개|군데)", text[w.end :]):
+            continue  # "민원센터 3곳에": counted premises are a kind of place, not one named venue
+        if venue_suffix in _PALACE and not (qualified or w.stem in proper):
+            continue  # "평화궁" is a name; a bare "…궁" may be any word
         if not qualified and w.particle not in {"에서", "에서는", "에서도"}:
             continue
         full = text[ws[j].start : w.start + len(w.stem)]
@@ -1006,6 +1151,8 @@ def _places(
             short = text[ws[first_non_site].start : w.start + len(w.stem)]
             if short != full and (" " in short or not is_hangul(short[:1])):
                 names.append(short)
+            elif short == full and w.stem in proper and len(w.stem) >= 3:
+                names.append(w.stem)  # "프놈펜 평화궁": the venue's own name, without its city
         kind: SiteKind = "building" if venue_suffix in BUILDING_SUFFIXES else "venue"
         same = next(
             (
@@ -1020,7 +1167,9 @@ def _places(
         )
         if same is not None:  # "광화문 사옥" and later "광화문 KT 사옥": one building
             names = [same.names[0], *names[1:], names[0]] if len(names) > 1 else [same.names[0], *names]
-        site = builder.add_site(names, kind, ev("ko.site.venue", 0.6), country="KR", within=within)
+        # A venue takes the country of the place it stands in ("프놈펜 … 호텔" is in Cambodia).
+        country = next((s.country for s in builder.sites if s.key == within), None) or "KR"
+        site = builder.add_site(names, kind, ev("ko.site.venue", 0.6), country=country, within=within)
         mentions.append(Mention("site", site.key, ws[j].start, w.start + len(w.stem), w.particle))
         taken.append((ws[j].start, w.start + len(w.stem)))
     # An address: "전라남도 신안군 임자도" nests each place in the one before it.
@@ -1036,7 +1185,26 @@ def _places(
 @lru_cache(maxsize=8192)
 def _venue_suffix(stem: str) -> str | None:
     """The first venue suffix the word ends in (asked of every word, so kept per word)."""
-    return next((s for s in VENUE_SUFFIXES if stem.endswith(s)), None)
+    found = next((s for s in VENUE_SUFFIXES if stem.endswith(s)), None)
+    if found is None and len(stem) >= 3:
+        found = next((s for s in _PALACE if stem.endswith(s)), None)
+    return found
+
+
+# Palaces used as venues ("평화궁", "대통령궁"); 궁 ends other words too, so a name is required.
+_PALACE = ("궁전", "궁")
+
+
+def _proper_pieces(w: Word) -> bool:
+    """A bare proper name Kiwi splits into proper nouns ("칭기스칸" as 칭기스+칸)."""
+    return not w.particle and bool(w.tags) and all(t == "NNP" for t in w.tags) and is_hangul(w.surface)
+
+
+def _modifies_next(text: str, ws: list[Word], i: int) -> bool:
+    w = ws[i]
+    if w.particle or i + 1 >= len(ws) or text[w.end : ws[i + 1].start] != " ":
+        return False
+    return ws[i + 1].common and ws[i + 1].tags[:1] == ("NNG",)
 
 
 def _hotel_branch(text: str, ws: list[Word], i: int, mentions: list[Mention]) -> Mention | None:
@@ -1119,3 +1287,177 @@ def _rank(kind: str) -> int:
     return {"region": 0, "city": 1, "county": 1, "district": 2, "island": 3, "building": 4, "venue": 4}.get(
         kind, 5
     )
+
+
+# Suffixes that make a foreign proper name a place ("쿠요섬", "팔라완주", "푸에르토프린세사시").
+_SITE_SUFFIX_KINDS: tuple[tuple[str, SiteKind], ...] = (
+    ("섬", "island"),
+    ("주", "region"),
+    ("시", "city"),
+    ("군", "county"),
+)
+_LOCATIVE = {"에서", "에서는", "에서도", "에", "에는", "에도", "에서의"}
+_SITED = ("위치한", "있는", "소재")  # "X섬에 위치한", "X주에 있는"
+
+
+@lru_cache(maxsize=4096)
+def _proper_like(head: str) -> bool:
+    """A name Kiwi does not know as one common word: "아그타야" (split into odd pieces) or "쿠요"
+    (a proper noun), unlike "해당", "인근", "이번"."""
+    if not re.fullmatch(r"[가-힣]{2,10}", head) or head in NOT_PLACE:
+        return False
+    found = analyze(head).words
+    return len(found) == 1 and not found[0].common and found[0].foreign and not found[0].particle
+
+
+def _site_shape(w: Word, proper: frozenset[str]) -> tuple[str, SiteKind] | None:
+    for suffix, kind in _SITE_SUFFIX_KINDS:
+        head = w.stem[: -len(suffix)]
+        if (
+            len(head) >= 2
+            and w.stem.endswith(suffix)
+            and (head in proper or w.stem in proper or _proper_like(head))
+        ):
+            return head, kind
+    return None
+
+
+def _suffix_sites(
+    text: str,
+    ws: list[Word],
+    proper: frozenset[str],
+    builder: Builder,
+    mentions: list[Mention],
+    taken: list[tuple[int, int]],
+    sentence: Sentence,
+) -> None:
+    """Islands, provinces and cities the reference data does not know, named with their suffix.
+
+    A suffix-shaped proper name is a place only where the sentence uses it as one: with a
+    locative particle ("푸에르토프린세사시에서"), inside an address ("팔라완주 쿠요섬"), next to a
+    place in a list ("쿠요섬과 아그타야섬"), or before its government ("팔라완주 정부").
+    """
+    gaz = load_gazetteer()
+    shaped: dict[int, tuple[str, SiteKind]] = {}
+    for i, w in enumerate(ws):
+        shape = _site_shape(w, proper)
+        if shape is None or any(m.start < w.stem_end and w.start < m.end for m in mentions):
+            continue
+        if w.particle in _ACTING and shape[1] in {"city", "county"}:
+            continue  # "X시는 …": the city acting is its government, not a place
+        if gaz.lookup(shape[0], "country"):
+            continue
+        shaped[i] = shape
+
+    def site_at(k: int) -> bool:
+        return k in accepted or any(
+            m.category in {"site", "country"} and m.start <= ws[k].start < m.end for m in mentions
+        )
+
+    def adjacent(a: int, b: int) -> bool:
+        return 0 <= a < b < len(ws) and text[ws[a].end : ws[b].start] == " "
+
+    accepted: set[int] = set()
+    for i in shaped:  # "팔라완주 쿠요섬": two suffix names, the larger place first, make an address
+        if (
+            (i + 1) in shaped
+            and not ws[i].particle
+            and adjacent(i, i + 1)
+            and _rank(shaped[i][1]) < _rank(shaped[i + 1][1])
+        ):
+            accepted.add(i)
+    changed = True
+    while changed:
+        changed = False
+        for i in sorted(set(shaped) - accepted):
+            w = ws[i]
+            nxt = ws[i + 1] if i + 1 < len(ws) else None
+            locative = w.particle in _LOCATIVE or (
+                w.particle == "" and nxt is not None and nxt.stem in {"정부", "주정부", "시정부"}
+            )
+            sited = w.particle == "에" and nxt is not None and nxt.surface.startswith(_SITED)
+            address = (i > 0 and adjacent(i - 1, i) and not ws[i - 1].particle and site_at(i - 1)) or (
+                not w.particle and adjacent(i, i + 1) and (i + 1) in accepted
+            )
+            listed = (
+                i > 0
+                and (i - 1) in accepted
+                and (ws[i - 1].particle in {"과", "와"} or text[ws[i - 1].end : w.start].strip() == ",")
+            )
+            if locative or sited or address or listed:
+                accepted.add(i)
+                changed = True
+    added = {
+        i: _add_suffix_site(text, ws, i, shaped[i], builder, mentions, taken, sentence)
+        for i in sorted(accepted)
+    }
+    for i, site in added.items():  # "팔라완주 쿠요섬과 아그타야섬": list members share the container
+        prev = added.get(i - 1)
+        if (
+            prev is not None
+            and site.within is None
+            and prev.kind == site.kind
+            and ws[i - 1].particle in {"과", "와", ""}
+        ):
+            site.within = prev.within
+            site.country = prev.country or site.country
+
+
+def _add_suffix_site(
+    text: str,
+    ws: list[Word],
+    i: int,
+    shape: tuple[str, SiteKind],
+    builder: Builder,
+    mentions: list[Mention],
+    taken: list[tuple[int, int]],
+    sentence: Sentence,
+) -> Site:
+    w = ws[i]
+    head, kind = shape
+    outer = next(
+        (
+            m
+            for m in mentions
+            if m.category == "site" and 0 <= w.start - m.end <= 1 and not m.particle and i > 0
+        ),
+        None,
+    )
+    outer_site = next((s for s in builder.sites if outer and s.key == outer.key), None)
+    country = outer_site.country if outer_site else _context_country(head, kind, mentions, builder)
+    known = [e.country for e in load_gazetteer().lookup(head, "site") if e.country]
+    country = known[0] if known else country  # "다낭시": the reference data knows the city
+    if outer is None:  # "필리핀 팔라완주": the country word before it names the country
+        prev = next((m for m in mentions if m.category == "country" and 0 <= w.start - m.end <= 1), None)
+        country = prev.key if prev else country
+    site = builder.add_site(
+        [w.stem],
+        kind,
+        sentence.evidence("ko.site.suffix_name", 0.55),
+        country=country,
+        within=outer.key if outer and outer_site and _rank(outer_site.kind) < _rank(kind) else None,
+    )
+    mentions.append(Mention("site", site.key, w.start, w.stem_end, w.particle))
+    taken.append((w.start, w.stem_end))
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if nxt is not None and not w.particle and nxt.stem in {"정부", "주정부", "시정부"}:
+        # "팔라완주 정부": the province's own government, an organization of that country
+        end = nxt.start + len(nxt.stem)
+        org = builder.add_org(
+            [text[w.start : end]], "local_government", sentence.evidence("ko.org.local", 0.6), country=country
+        )
+        mentions.append(Mention("org", org.key, w.start, end, nxt.particle))
+        taken.append((nxt.start, end))
+    return site
+
+
+def _context_country(head: str, kind: SiteKind, mentions: list[Mention], builder: Builder) -> str | None:
+    """The country of a place with no container: a two-syllable name is Korean ("당진시"); a
+    transliterated one is in the sentence's one foreign country, else the article's."""
+    if len(head) == 2 and kind in {"city", "county"}:
+        return "KR"
+    here = {m.key for m in mentions if m.category == "country"} - {"KR"}
+    if len(here) == 1:
+        return next(iter(here))
+    abroad = set(builder.countries) - {"KR"}
+    return next(iter(abroad)) if len(abroad) == 1 else None

@@ -298,9 +298,12 @@ CONCLUDED = re.compile(
     r"(체결|서명|교환|조인|합의)(했|하였|한|해|하고|하는|됐|되었|된|식을 가졌|식을 갖고)|맺(었|은|고|어)|"
     r"손(을 )?잡(았|고|은)|(체결|서명)(\s|…|$)"
 )
+# A declaration is concluded when adopted ("공동선언문을 채택했다"); other words are not,
+# since "협약 … 과제로 채택됐다" speaks of a project picked for funding.
+ADOPTED = re.compile(r"채택(했|하였|한|하고|됐|되었|된)|" + CONCLUDED.pattern)
 PLANNED = re.compile(
     r"(체결|서명|맺)(할|을) (예정|계획)|(체결|서명|맺)(키로|기로|하기로)|체결식을 갖는다|체결을 추진|"
-    r"체결할|맺을|서명할|추진한다|검토"
+    r"체결할|맺을|서명할|추진한다|검토|채택할|채택(키로|하기로)|채택을 (추진|목표)"
 )
 
 EVENT_WORDS: tuple[tuple[str, str], ...] = (

@@ -14,6 +14,7 @@ from datetime import date
 from graph.extract._builder import Builder, Sentence
 from graph.extract._ko_entities import Mention
 from graph.extract._ko_lexicon import (
+    ADOPTED,
     AGREEMENT_WORDS,
     ANNOUNCED,
     CONCLUDED,
@@ -238,10 +239,16 @@ def _agreement_clause(
         return
     rest = text[hit[0] : hi]
     headline_style = re.fullmatch(r"\S+\s*(체결|서명)?\s*", rest) is not None and lo > 0
-    if not (CONCLUDED.search(rest) or headline_style) or PLANNED.search(rest):
+    ceremony = _CEREMONY_HELD.match(rest)
+    if ceremony and builder.agreements and not PLANNED.search(rest) and not CONCLUDED.search(rest):
+        # "협약식은 지난달 30일 하노이 롯데호텔에서 열렸다": when and where the last one was signed
+        _fill_known_agreement(sentence, lo, hi, mentions, [], builder, ctx, builder.agreements[-1])
+        return
+    concluded = ADOPTED if hit[2] == "declaration" else CONCLUDED
+    if not (concluded.search(rest) or headline_style) or PLANNED.search(rest):
         return
     position, _word, kind = hit
-    verb = CONCLUDED.search(text, position, hi)
+    verb = concluded.search(text, position, hi)
     limit = verb.start() if verb else hi
     before = [m for m in mentions if m.start < position]
     partners = _with_list(text, [m for m in mentions if m.start < limit])
@@ -305,6 +312,12 @@ def _agreement_clause(
         if len(earlier) >= 2:
             parties = list(earlier)
     parties = list(dict.fromkeys(p for p in parties if p))
+    if len(parties) < 2 and verb is not None:
+        # "A는 X 원장과 Y 장관이 … 서명했다": the signers are people; their bodies are the parties.
+        signers = _signer_orgs(text, [m for m in mentions if m.start < limit], builder)
+        parties = list(dict.fromkeys([*parties, *signers]))
+        if len(parties) < 2 and _fill_known_agreement(sentence, lo, limit, mentions, parties, builder, ctx):
+            return
     if len(parties) < 2:
         summary = [d for d in _dates(sentence, ctx, "past") if lo <= d.start < hi]
         if summary:  # "세 건의 양해각서도 이날 포럼 현장에서 체결됐다": the date of what follows
@@ -317,6 +330,9 @@ def _agreement_clause(
     when = nearest.value if nearest else (ctx.last_date if SAME_DAY.search(text) else ctx.signing_date)
     ctx.last_date = when or ctx.last_date
     place = next(iter(_locations([m for m in before if m.category == "site"])), None)
+    if place is None and _CEREMONY.match(text[position:]):
+        # "협약식은 … 호텔에서 열렸으며 … 서명했다": the place follows the ceremony word
+        place = next(iter(_locations([m for m in mentions if m.start < limit])), None)
     topic = _topic_before(text, position)
     themes = themes_in(text)
     evidence = [sentence.evidence("ko.agreement.concluded", 0.75)]
@@ -341,6 +357,57 @@ def _agreement_clause(
         Agreement(agreement_kind, parties, when, place, [topic] if topic else [], themes, evidence)
     )
     ctx.last_parties = parties
+
+
+_TITLE = re.compile(r"\s?[가-힣]{0,8}(장|관|대표|총재|대사|이사|위원)\s?(과|와|이|가|,)")
+_WITNESS = re.compile(r"[^.,]{0,20}?(참석한|참석하에|참석 하에|지켜보는|배석한|입회|임석)")
+_CEREMONY = re.compile(r"(협약|계약|서명|체결|조인)식")
+_CEREMONY_HELD = re.compile(
+    r"(협약|계약|서명|체결|조인)식(은|이|는)\s[^.]*?(열렸|진행됐|개최됐|열린 |진행된 )"
+)
+
+
+def _signer_orgs(text: str, mentions: list[Mention], builder: Builder) -> list[str]:
+    """Bodies of the people who signed: a named person's affiliation, or the organization
+    named before a title ("ADB 동남아시아국장이", "KISA 원장,"). Those looking on are witnesses."""
+    out: list[str] = []
+    for m in mentions:
+        if _WITNESS.match(text[m.end :]):
+            continue
+        if m.category == "person" or (m.category == "org" and not m.particle and _TITLE.match(text[m.end :])):
+            actor = _actor(builder, m)
+            if actor and actor not in out:
+                out.append(actor)
+    return out
+
+
+def _fill_known_agreement(
+    sentence: Sentence,
+    lo: int,
+    limit: int,
+    mentions: list[Mention],
+    parties: list[str],
+    builder: Builder,
+    ctx: Context,
+    target: Agreement | None = None,
+) -> bool:
+    """A signing told again with only one side named ("A는 … 지난 10일 B시에서 양해각서에
+    서명했다"): the date and place belong to the agreement already found with that side."""
+    if target is None:
+        side = set(parties or ctx.subject)
+        known = [a for a in builder.agreements if side <= set(a.parties)]
+        if not side or not known:
+            return False
+        target = known[-1]
+    dates = [d for d in _dates(sentence, ctx, "past") if lo <= d.start < limit]
+    place = next(iter(_locations([m for m in mentions if lo <= m.start < limit])), None)
+    if not dates and place is None:
+        return False
+    target.date = target.date or (dates[-1].value if dates else None)
+    target.place = target.place or place
+    target.evidence.append(sentence.evidence("ko.agreement.signed", 0.6))
+    ctx.last_date = target.date or ctx.last_date
+    return True
 
 
 def _topic_before(text: str, position: int) -> str | None:
@@ -374,6 +441,14 @@ def _event(
         )  # "행사는 A와 B가 주최했으며"
         return
     if not HELD.search(text):
+        return
+    if (
+        ctx.last_event is not None
+        and _DELEGATIONS.search(text)
+        and not any(w in text for w, _k in EVENT_WORDS)
+    ):
+        # "네팔, 부탄 … 한국 등 14개국 관계자가 참가한다": the event just read, unnamed
+        _extend(ctx.last_event.participant_countries, _attending_countries(text, mentions))
         return
     hit = None
     words = analyze(text).words
@@ -421,8 +496,7 @@ def _event(
     )
     if named_by is not None and not organizers:  # "WeGO 총회", "ITU 전권회의": the body holds it
         organizers = [builder.org_key(named_by.key)]
-    countries = [m.key for m in mentions if m.category == "country" and m.particle not in WITH]
-    countries += _footnote_countries(sentence, builder)
+    countries = _attending_countries(text, mentions) + _footnote_countries(sentence, builder)
     event_kind: EventKind = kind  # type: ignore[assignment]
     if event_kind == "meeting" and organizers and word in {"회담", "면담", "양자회담", "회의"}:
         # "A는 B와 면담을 갖고": talks are held by both sides
@@ -462,6 +536,9 @@ def _event(
     ctx.last_event = builder.add_event(event)
 
 
+_DELEGATIONS = re.compile(r"\d+\s?개국\s?.{0,30}?(참가|참석|참여)")
+
+
 def _extend_event(
     event: Event,
     text: str,
@@ -478,10 +555,28 @@ def _extend_event(
     for key in _organizers(text, mentions, subjects, builder, position):
         if key not in target and key not in event.organizers:
             target.append(key)
+    if attending:  # "워크숍에는 네팔, 부탄 … 등 14개국 공무원이 참가한다": the delegations
+        _extend(event.participant_countries, _attending_countries(text, mentions))
     for key in _locations(mentions):
         if key not in event.venues:
             event.venues.append(key)
     event.evidence.append(sentence.evidence("ko.event.more", 0.6))
+
+
+def _attending_countries(text: str, mentions: list[Mention]) -> list[str]:
+    """Countries named as taking part, not those met with ("A와") or named inside a quote."""
+    quoted = _quoted(text)
+    return [
+        m.key
+        for m in mentions
+        if m.category == "country"
+        and m.particle not in WITH
+        and not any(qs <= m.start < qe for qs, qe, _q in quoted)
+    ]
+
+
+def _extend(target: list[str], more: list[str]) -> None:
+    target.extend(x for x in dict.fromkeys(more) if x not in target)
 
 
 def _modifier(text: str, words: list, end: int) -> bool:
@@ -507,9 +602,9 @@ def _event_name(text: str, start: int, end: int) -> str | None:
     words = m.group(1).split() if m else []
     kept: list[str] = []
     for w in reversed(words):
-        if re.search(r"(을|를|은|는|이|가|에|에서|와|과|의|도|으로|로|하는|한|인|된|등|\*)$", w) or re.search(
-            r"\d", w
-        ):
+        if re.search(
+            r"(을|를|은|는|이|가|에|에서|와|과|의|도|으로|로|하는|한|인|된|등|열린|여는|가진|\*)$", w
+        ) or re.search(r"\d", w):
             break
         kept.insert(0, w)
     name = " ".join([*kept, text[start:end]]).strip()

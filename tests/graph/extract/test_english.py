@@ -927,3 +927,104 @@ def test_person_titled_by_an_owner_of_several_words() -> None:
     [person] = ex.people
     assert person.name == "Amina Odhiambo"
     assert person.role is not None and "senior lending officer" in person.role
+
+
+# --- listed participants, adopted declarations, background agreements ---------------------------
+
+
+def test_listed_delegations_and_ministers_take_part_in_the_event_just_told() -> None:
+    ex = run(
+        "Forum\n\nThe World Bank will host the Lakeside Data Forum from 10 to 14 May 2021 in Kigali. "
+        "Delegations from Kenya, Ghana and Vietnam are expected to attend, along with about 90 experts."
+    )
+    [event] = ex.events
+    assert set(event.participant_countries) == {"KE", "GH", "VN"}
+
+
+def test_declaration_adopted_by_ministers_then_signed_by_listed_countries() -> None:
+    ex = run(
+        "Ministers adopt data declaration\n\n"
+        "Ministers from three African nations adopted the Lakeside Declaration on Open Data on Tuesday "
+        "at the close of the Lakeside Digital Ministers' Meeting. "
+        "The meeting was hosted by the Government of Rwanda and co-organised by the East African "
+        "Community (EAC). The declaration was signed by ministers of Rwanda, Kenya and Ghana, who agreed "
+        "to share data centres."
+    )
+    [declaration] = ex.agreements
+    assert declaration.kind == "declaration"
+    assert declaration.date == "2021-03-02"
+    parties = {next(o for o in ex.organizations if o.key == p).country for p in declaration.parties}
+    assert parties == {"RW", "KE", "GH"}
+    rwanda = org(ex, "Government of Rwanda")
+    assert rwanda.names == ["Government of Rwanda"]  # the named government is not renamed after the country
+    [meeting] = ex.events
+    assert set(meeting.organizers) == {rwanda.key, org(ex, "EAC").key}
+    assert set(meeting.participant_countries) == {"RW", "KE", "GH"}
+
+
+def test_declaration_still_to_be_adopted_is_no_agreement() -> None:
+    ex = run(
+        "Ministers meet\n\nRwanda and Kenya will adopt the Lakeside Declaration on Open Data on Tuesday. "
+        "The declaration is still being negotiated."
+    )
+    assert ex.agreements == []
+
+
+def test_dated_background_memorandum_between_two_ministries_is_concluded() -> None:
+    ex = run(
+        "Telemedicine deal\n\nMarlin signed a contract with the World Bank on Tuesday. The contract builds on "
+        "a 2019 memorandum between Kenya's Ministry of Health and Ghana's Ministry of Education on telemedicine."
+    )
+    mou = next(a for a in ex.agreements if a.kind == "mou")
+    assert mou.date == "2019"
+    assert {next(o for o in ex.organizations if o.key == p).country for p in mou.parties} == {"KE", "GH"}
+
+
+def test_memorandum_between_two_bodies_under_negotiation_is_not_concluded() -> None:
+    ex = run(
+        "Talks\n\nOfficials are negotiating a memorandum between Kenya's Ministry of Health and "
+        "Ghana's Ministry of Education on telemedicine."
+    )
+    assert ex.agreements == []
+
+
+def test_fund_named_for_its_mission_with_an_acronym_is_an_organization() -> None:
+    ex = run(
+        "Rural contract\n\nMarlin signed a contract with the Kenya Universal Service Fund for Rural Telephony "
+        "(KUSFRT) to connect 300 villages. It is paid from the Harbour Digital Fund."
+    )
+    fund = org(ex, "Kenya Universal Service Fund for Rural Telephony")
+    assert "KUSFRT" in fund.names
+    [contract] = ex.agreements
+    assert fund.key in contract.parties
+    assert all("Kenya Universal Service Fund" not in p.names for p in ex.projects)
+    assert all("Harbour Digital Fund" not in o.names for o in ex.organizations)
+
+
+def test_named_event_takes_its_kind_from_its_name_and_run_names_the_organizer() -> None:
+    ex = run(
+        "Forum\n\nThe forum follows the Lakeside Ministers' Meeting that the World Bank hosted in Kigali in "
+        "May 2015. Marlin will also run a Harbour Cable Training Course from 10 to 14 May 2021 in Busan."
+    )
+    meeting = next(e for e in ex.events if e.name == "Lakeside Ministers' Meeting")
+    assert meeting.kind == "meeting"
+    course = next(e for e in ex.events if e.name == "Harbour Cable Training Course")
+    assert course.organizers == [org(ex, "Marlin").key]
+
+
+def test_dated_opening_of_a_named_facility_is_an_event_but_a_product_launch_is_not() -> None:
+    ex = run(
+        "Hub opens\n\nOn Tuesday, Rwanda's Ministry of ICT and Innovation launched the Lakeside Digital Hub, "
+        "a connectivity centre in Kigali. On Tuesday, Marlin launched the Orbit X5 phone."
+    )
+    [event] = ex.events
+    assert event.kind == "other"
+    assert event.start == "2021-03-02"
+    assert event.organizers == [org(ex, "Ministry of ICT and Innovation").key]
+
+
+def test_island_word_inside_a_resort_name_is_not_an_island() -> None:
+    ex = run("Meeting\n\nThe meeting was held at the Palm Island Resort in Kigali on Tuesday.")
+    names = {s.names[0] for s in ex.sites}
+    assert "Palm Island Resort" in names
+    assert "Palm" not in names

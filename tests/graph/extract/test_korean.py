@@ -114,3 +114,127 @@ def test_a_country_list_in_a_footnote_gives_participants() -> None:
 def test_a_word_inside_another_name_is_not_a_country() -> None:
     ex = run("KT는 임자 기가 아일랜드를 열었다.")
     assert [c.code for c in ex.countries] == []
+
+
+def test_people_signing_give_date_and_place_to_the_agreement_already_read() -> None:
+    ex = run(
+        "제목\n\n한국조폐공사가 케냐 내무부와 신분증 발급 시스템 계약을 맺었다.\n\n"
+        "한국조폐공사는 지난달 20일 나이로비에서 박영수 사장과 존 키마니 케냐 내무부 장관이 "
+        "계약서에 서명했다고 8일 밝혔다.",
+        published=date(2024, 1, 8),
+    )
+    (agreement,) = ex.agreements
+    assert agreement.kind == "contract"
+    assert set(agreement.parties) == {org(ex, "한국조폐공사").key, org(ex, "케냐 내무부").key}
+    assert agreement.date == "2023-12-20"  # 지난달 in January is last December
+    assert agreement.place is not None
+    assert [s.names[0] for s in ex.sites if s.key == agreement.place] == ["나이로비"]
+
+
+def test_a_signing_ceremony_sentence_gives_its_place() -> None:
+    ex = run(
+        "제목\n\n한국전력은 가나 에너지부, 세계은행과 전력망 현대화 협약을 체결했다고 3일 밝혔다.\n\n"
+        "협약식은 지난달 28일 아크라 켐핀스키호텔에서 열렸으며 한국전력 사장, 가나 에너지부 장관, "
+        "세계은행 국장이 협약서에 서명했다."
+    )
+    (agreement,) = ex.agreements
+    assert agreement.date == "2024-02-28"
+    assert agreement.place is not None
+
+
+def test_countries_listed_as_taking_part_join_the_event_just_read() -> None:
+    ex = run(
+        "제목\n\n행정안전부는 오는 25일 서울에서 '디지털정부 연수'를 연다.\n\n"
+        "이번 연수에는 가나, 케냐, 우간다 등 3개국 공무원 20명이 참가한다."
+    )
+    (event,) = ex.events
+    assert set(event.participant_countries) == {"GH", "KE", "UG"}
+    unnamed = run(
+        "제목\n\n행정안전부는 오는 25일 서울에서 '디지털정부 연수'를 연다.\n\n"
+        "가나, 케냐, 우간다 등 3개국 공무원 20명이 참석한다."
+    )
+    assert set(unnamed.events[0].participant_countries) == {"GH", "KE", "UG"}
+
+
+def test_a_country_in_an_event_name_is_not_a_participant() -> None:
+    ex = run("제목\n\n오는 25일 서울에서 '케냐 디지털 협력 포럼'이 열린다.")
+    (event,) = ex.events
+    assert event.participant_countries == []
+
+
+def test_an_adopted_declaration_is_an_agreement_but_a_planned_one_is_not() -> None:
+    ex = run("제목\n\n서울시와 자카르타시는 지난해 12월 스마트시티 협력 공동선언문을 채택했다.")
+    (agreement,) = ex.agreements
+    assert agreement.kind == "declaration" and agreement.date == "2023-12"
+    assert len(agreement.parties) == 2
+    planned = run("제목\n\n서울시와 자카르타시는 다음 달 스마트시티 협력 공동선언문을 채택할 예정이다.")
+    assert planned.agreements == []
+
+
+# --- Sites by suffix, venues abroad and names with short parts (helper_ko_ent) ---------------
+
+
+def site(ex: Extraction, name: str):
+    found = [s for s in ex.sites if name in s.names]
+    assert len(found) == 1, [s.names for s in ex.sites]
+    return found[0]
+
+
+def test_suffix_named_islands_in_an_address_nest_in_their_province() -> None:
+    ex = run("한국국제협력단은 인도네시아 말루쿠주 부루섬과 세람섬 등에 태양광 발전소를 세운다고 밝혔다.")
+    province = site(ex, "말루쿠주")
+    assert province.kind == "region" and province.country == "ID"
+    for island in ("부루섬", "세람섬"):
+        found = site(ex, island)
+        assert found.kind == "island" and found.within == province.key and found.country == "ID"
+
+
+def test_a_suffix_named_city_with_a_locative_takes_the_country_of_the_sentence() -> None:
+    ex = run("행정안전부는 지난 5일 페루 아레키파시에서 전자정부 설명회를 열었다.")
+    assert site(ex, "아레키파시").country == "PE"
+
+
+def test_common_words_with_a_place_suffix_are_not_places() -> None:
+    ex = run("코이카는 해당 섬에서 교육을 진행했다. 인근 섬과 각 시에서도 참여했다. 이번주에 결과를 낸다.")
+    assert ex.sites == []
+
+
+def test_a_venue_abroad_takes_the_country_of_its_city() -> None:
+    ex = run("양측은 지난 3일 캄보디아 프놈펜 왕실궁에서 회의를 열었다.")
+    venue = site(ex, "프놈펜 왕실궁")
+    assert venue.country == "KH" and venue.within == site(ex, "프놈펜").key
+
+
+def test_a_venue_word_before_a_noun_only_describes_it() -> None:
+    ex = run("공사는 동남아시아 공항 시장을 넓히겠다고 밝혔다.")
+    assert not any("공항" in n for s in ex.sites for n in s.names)
+
+
+def test_names_with_one_syllable_parts_before_a_foreign_title() -> None:
+    ex = run(
+        "협약식에는 박정훈 KISA 원장과 쩐 반 꽝 베트남 정보통신부 차관, "
+        "다나카 히로시 ADB 동아시아국장이 참석했다."
+    )
+    people = {p.name: p for p in ex.people}
+    assert {"박정훈", "쩐 반 꽝", "다나카 히로시"} <= set(people)
+    assert people["쩐 반 꽝"].affiliation == org(ex, "베트남 정보통신부").key
+    assert people["박정훈"].affiliation == org(ex, "KISA").key
+
+
+def test_a_modifier_before_a_title_is_not_a_name() -> None:
+    ex = run("신임 KISA 원장과 현 베트남 정보통신부 차관이 만났다.")
+    assert ex.people == []
+
+
+def test_counted_premises_are_not_one_venue() -> None:
+    ex = run("정보화진흥원은 라오스 비엔티안 주민센터 4곳에 키오스크를 설치한다.")
+    assert not any("주민센터" in n for s in ex.sites for n in s.names)
+
+
+def test_a_college_after_its_university_is_a_unit_of_a_university_named_after_a_place() -> None:
+    ex = run(
+        "코이카는 필리핀 민다나오주 다바오섬에서 사업을 한다. 교육은 민다나오주립대학교 공과대학이 맡는다."
+    )
+    university = org(ex, "민다나오주립대학교")
+    college = org(ex, "공과대학")
+    assert university.country == "PH" and college.part_of == university.key
