@@ -18,6 +18,7 @@ from graph.extract._ko_lexicon import (
     BUILDING_SUFFIXES,
     DIRECTION_PART,
     GENERIC_VENUE,
+    HALL_SUFFIXES,
     NOT_ORG,
     NOT_ORG_PREFIXES,
     NOT_PERSON_TITLES,
@@ -374,7 +375,10 @@ def _alias_pairs(
             mentions.append(Mention("org", org_obj.key, anchor.start, anchor.end))
             taken.append((anchor.start, anchor.end))
             org = org_obj.key
-        target = next(o for o in builder.orgs if o.key == org)
+        # The mention may point at an organization merged into another since ("IOM" twice).
+        target = next((o for o in builder.orgs if o.key == builder.org_key(org)), None)
+        if target is None:
+            continue
         parts = [p.strip() for p in re.split(r"\s*[,·]\s*", inner) if p.strip()]
         forms = [p for p in parts if not re.search(r"\d", p) and len(p) <= 80 and not _is_title_phrase(p)]
         if not forms:
@@ -566,9 +570,12 @@ def _suffix_orgs(
         parent = _org_at(mentions, prev.start, prev.end) or _local_government(
             builder, mentions, prev, w, sentence
         )
-        if parent is None or prev.particle or w.start - prev.end > 1:
+        gap = text[prev.end : w.start]
+        if parent is None or prev.particle or not (len(gap) <= 1 or gap == ") "):
             continue
-        if w.particle in {"에서", "에서는", "에서도", "에"} or w.stem.endswith(VENUE_SUFFIXES):
+        if w.particle in {"에서", "에서는", "에서도", "에"} or (
+            w.stem.endswith(VENUE_SUFFIXES) and not _WORKING_CENTRE.search(w.stem)
+        ):
             continue  # "한국정보화진흥원 글로벌센터에서", "NIA 대회의실": premises, not a unit
         unit = _unit_of_title(w.stem) or (
             w.stem
@@ -589,6 +596,11 @@ def _suffix_orgs(
             org.part_of = parent
         mentions.append(Mention("org", org.key, prev.start, w.start + len(unit), w.particle))
     _country_offices(text, ws, builder, mentions, sentence)
+
+
+# A centre named for its work is an office ("UNDP 서울정책센터", "KOICA 협력센터"); a bare or
+# place-like centre stays premises.
+_WORKING_CENTRE = re.compile(r"..(정책|협력|지원|연구|혁신|기술)센터$")
 
 
 def _school_of(
@@ -1099,6 +1111,10 @@ def _places(
             mentions.append(Mention("site", site.key, w.start, city.end, city.particle))
             continue
         venue_suffix = _venue_suffix(w.stem)
+        if venue_suffix in HALL_SUFFIXES and _city_hall(w.stem, builder):
+            # "부산시청": the city inside the hall's name is not a mention of its own
+            hall_end = w.start + len(w.stem)
+            mentions[:] = [m for m in mentions if not (w.start <= m.start and m.end < hall_end)]
         if venue_suffix is None or any(m.start <= w.start < m.end and m.category != "site" for m in mentions):
             continue
         if any(m.start <= w.start < m.end for m in mentions if m.category == "site"):
@@ -1124,7 +1140,15 @@ def _places(
                     )
                 continue
             break
-        qualified = j < i
+        if _GENERIC_FACILITY.fullmatch(w.stem) and not any(
+            m.start <= ws[k].start < m.end and m.category in {"org", "site"}
+            for m in mentions
+            for k in range(j, i)
+        ):
+            continue  # "AI 데이터센터 수요": a kind of facility unless a body or place qualifies it
+        qualified = j < i or _city_hall(w.stem, builder)
+        if venue_suffix in HALL_SUFFIXES and not (qualified or w.stem in proper):
+            continue
         if w.stem in GENERIC_VENUE and not qualified:
             continue
         if w.stem in GENERIC_VENUE and _modifies_next(text, ws, i):
@@ -1180,6 +1204,17 @@ def _places(
             outer = next(s for s in builder.sites if s.key == a.key)
             if inner.within is None and _rank(outer.kind) < _rank(inner.kind):
                 inner.within = a.key
+
+
+_GENERIC_FACILITY = re.compile(r"(?:.*[·ㆍ])?(?:[A-Z]{2,3})?데이터센터")
+
+
+def _city_hall(stem: str, builder: Builder) -> bool:
+    """ "부산시청": the hall of a local government the text names ("부산시" or "부산")."""
+    if not stem.endswith(HALL_SUFFIXES) or len(stem) < 4:
+        return False
+    body = stem[:-1]
+    return builder.find_org(body) is not None or builder.find_site(body) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -210,6 +210,8 @@ VENUE_SUFFIXES = (
     "전시컨벤션센터",
     "대회의실",
     "회의실",
+    "의전실",
+    "접견실",
     "회의장",
     "연수센터",
     "연수원",
@@ -228,8 +230,14 @@ VENUE_SUFFIXES = (
     "광장",
     "공항",
     "스퀘어",
+    "시청",
+    "구청",
+    "군청",
+    "도청",
 )
-BUILDING_SUFFIXES = ("사옥", "청사", "본사", "빌딩", "타워")
+BUILDING_SUFFIXES = ("사옥", "청사", "본사", "빌딩", "타워", "시청", "구청", "군청", "도청")
+# A local government's hall ("부산시청"); 시청 is also "viewing", so the rest must be a known place.
+HALL_SUFFIXES = ("시청", "구청", "군청", "도청")
 GENERIC_VENUE = {"센터", "홀", "본사", "빌딩", "타워", "현장", "회의실", "호텔", "공항", "광장", "청사"}
 
 # Place words by suffix: city, county, district.
@@ -335,6 +343,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("회담", "meeting"),
     ("면담", "meeting"),
     ("간담회", "meeting"),
+    ("보고회", "meeting"),
     ("개소식", "other"),
     ("착수식", "other"),
     ("발족식", "other"),

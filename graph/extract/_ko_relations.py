@@ -62,7 +62,8 @@ def relations(sentence: Sentence, mentions: list[Mention], builder: Builder, ctx
     orgs = [m for m in mentions if m.category == "org"]
     subjects = _subjects(text, mentions, builder)
     _agreement(sentence, mentions, orgs, subjects, builder, ctx)
-    _event(sentence, mentions, subjects, builder, ctx)
+    _events(sentence, mentions, subjects, builder, ctx)
+    _visit(sentence, mentions, builder, ctx)
     _project(sentence, mentions, subjects, builder, ctx)
     if subjects:
         ctx.subject = subjects
@@ -312,6 +313,10 @@ def _agreement_clause(
         if len(earlier) >= 2:
             parties = list(earlier)
     parties = list(dict.fromkeys(p for p in parties if p))
+    if len(parties) == 1 and verb is not None:
+        unnamed = _unnamed_partner(sentence, lo, position, mentions, builder)
+        if unnamed and unnamed not in parties:
+            parties.append(unnamed)
     if len(parties) < 2 and verb is not None:
         # "A는 X 원장과 Y 장관이 … 서명했다": the signers are people; their bodies are the parties.
         signers = _signer_orgs(text, [m for m in mentions if m.start < limit], builder)
@@ -353,10 +358,57 @@ def _agreement_clause(
                 )
             )
         return
-    builder.add_agreement(
-        Agreement(agreement_kind, parties, when, place, [topic] if topic else [], themes, evidence)
+    _add_agreement(
+        builder, Agreement(agreement_kind, parties, when, place, [topic] if topic else [], themes, evidence)
     )
     ctx.last_parties = parties
+
+
+def _add_agreement(builder: Builder, agreement: Agreement) -> None:
+    """The builder keeps one agreement per set of parties; a pair that adopted a declaration
+    this year and signed a memorandum in an earlier year made two agreements, not one."""
+    same = [a for a in builder.agreements if set(a.parties) == set(agreement.parties)]
+    if same and all(
+        a.kind != agreement.kind and a.date and agreement.date and a.date[:7] != agreement.date[:7]
+        for a in same
+    ):
+        builder.agreements.append(agreement)
+        return
+    builder.add_agreement(agreement)
+
+
+_PARTNER = re.compile(
+    r"(?P<name>[A-Za-z가-힣][A-Za-z0-9가-힣]{1,19})(?:\((?P<alias>[A-Za-z][A-Za-z0-9 .&'-]{1,40})\))?(와|과)\s"
+)
+
+
+def _unnamed_partner(
+    sentence: Sentence, lo: int, position: int, mentions: list[Mention], builder: Builder
+) -> str | None:
+    """ "NIPA는 우즈베키스탄 IT파크(IT Park)와 업무협약을 맺었다": the partner of a concluded
+    agreement is an organization even when no suffix or gazetteer names it. To stay safe the
+    name must be qualified by its country or carry an English name, and be no common word."""
+    text = sentence.text
+    found = [m for m in _PARTNER.finditer(text, lo, position) if position - m.end() <= 40]
+    if not found:
+        return None
+    partner = found[-1]
+    inside = [m for m in mentions if m.start < partner.end("name") and partner.start() < m.end]
+    if any(m.category != "site" or m.end >= partner.end("name") for m in inside):
+        return None  # already a named entity; a place inside the name ("아스타나허브") is not
+    country = next(
+        (m for m in mentions if m.category == "country" and 0 <= partner.start() - m.end <= 1), None
+    )
+    if country is None and partner.group("alias") is None:
+        return None
+    name = partner.group("name")
+    word = next((w for w in analyze(text).words if w.start == partner.start()), None)
+    if word is None or word.common or not word.nominal or _is_common(text, name):
+        return None
+    names = [name, partner.group("alias") or ""]
+    ev = sentence.evidence("ko.org.partner", 0.5)
+    org = builder.add_org(names, "other", ev, country=country.key if country else None)
+    return org.key
 
 
 _TITLE = re.compile(r"\s?[가-힣]{0,8}(장|관|대표|총재|대사|이사|위원)\s?(과|와|이|가|,)")
@@ -376,9 +428,26 @@ def _signer_orgs(text: str, mentions: list[Mention], builder: Builder) -> list[s
             continue
         if m.category == "person" or (m.category == "org" and not m.particle and _TITLE.match(text[m.end :])):
             actor = _actor(builder, m)
-            if actor and actor not in out:
-                out.append(actor)
+        else:
+            actor = _city_of_mayor(text, m, builder)
+        if actor and actor not in out:
+            out.append(actor)
     return out
+
+
+_MAYOR = re.compile(r"\s?(시장|군수|구청장|도지사|주지사)\s?(과|와|이|가|,)")
+
+
+def _city_of_mayor(text: str, m: Mention, builder: Builder) -> str | None:
+    """ "수라바야 시장이 … 서명했다": a mayor signs for the city government named elsewhere
+    ("수라바야시"), while the bare place name before the title is only a site mention."""
+    title = _MAYOR.match(text[m.end :]) if m.category == "site" and not m.particle else None
+    if title is None:
+        return None
+    place = text[m.start : m.end]
+    suffix = {"시장": "시", "군수": "군", "구청장": "구", "도지사": "도", "주지사": "주"}[title.group(1)]
+    org = builder.find_org(place + suffix) or builder.find_org(place)
+    return builder.org_key(org.key) if org else None
 
 
 def _fill_known_agreement(
@@ -431,6 +500,32 @@ def _topic_before(text: str, position: int) -> str | None:
 # -- events --------------------------------------------------------------------------------
 
 
+# "착수보고회를 열었고, 이어 16일에는 … 설명회를 가졌다": one event per clause.
+_NEXT_EVENT = re.compile(r"(열었고|가졌고|개최했고|진행했고|열었으며|가졌으며|개최했으며|진행했으며),?\s")
+
+
+_SESSION = re.compile(r"제\s?\d+\s?차\s(?:[A-Za-z가-힣]+\s)?[가-힣]*위원회(?=에서|가|는|를|\s(?:열|개최))")
+
+
+def _events(
+    sentence: Sentence, mentions: list[Mention], subjects: list[str], builder: Builder, ctx: Context
+) -> None:
+    text = sentence.text
+    cut = _NEXT_EVENT.search(text)
+    if cut is None or not all(
+        any(w in part for w, _k in EVENT_WORDS) for part in (text[: cut.start()], text[cut.end() :])
+    ):
+        _event(sentence, mentions, subjects, builder, ctx)
+        return
+    at = cut.end()
+    head = Sentence(sentence.start, sentence.start + at, text[:at])
+    tail = Sentence(sentence.start + at, sentence.end, text[at:])
+    _event(head, [m for m in mentions if m.end <= at], subjects, builder, ctx)
+    shifted = [replace(m, start=m.start - at, end=m.end - at) for m in mentions if m.start >= at]
+    # the subject of the first clause carries on unless the second names its own
+    _event(tail, shifted, _subjects(tail.text, shifted, builder) or subjects, builder, ctx)
+
+
 def _event(
     sentence: Sentence, mentions: list[Mention], subjects: list[str], builder: Builder, ctx: Context
 ) -> None:
@@ -461,6 +556,9 @@ def _event(
             if hit is None or m.start() < hit[0]:
                 hit = (m.start(), m.end(), word, kind)
             break
+    session = _SESSION.search(text) if hit is None else None
+    if session is not None:  # "제47차 APT 관리위원회에서": a numbered sitting of a committee meets
+        hit = (session.end() - 3, session.end(), "위원회", "meeting")
     if hit is None or not HELD.search(text) or NOT_EVENT_CONTEXT.search(text) or RECURRING.search(text):
         return
     start_pos, end_pos, word, kind = hit
@@ -489,7 +587,7 @@ def _event(
     else:
         start_value = first.value if first else None
     ctx.last_date = start_value or ctx.last_date
-    name = _event_name(text, start_pos, end_pos)
+    name = session.group() if session else _event_name(text, start_pos, end_pos)
     organizers = _organizers(text, mentions, subjects, builder, start_pos, ctx.subject)
     named_by = next(
         (m for m in mentions if m.category == "org" and name and text.find(name) == m.start), None
@@ -519,7 +617,7 @@ def _event(
     if start_value is None and not _quoted(text):
         return  # an undated, unnamed mention is talk about events, not a report of one
     for located in mentions:  # "타슈켄트정보기술대학교(TUIT)에서 열렸다": the premises are the venue
-        if located.category == "org" and located.particle in {"에서", "에서는"}:
+        if located.category == "org" and located.particle in {"에서", "에서는"} and session is None:
             org = next((o for o in builder.orgs if o.key == builder.org_key(located.key)), None)
             if org is not None:
                 site = builder.add_site(
@@ -533,6 +631,49 @@ def _event(
     ):
         ctx.last_project.start = start_value
         ctx.tentative.add(id(ctx.last_project))
+    ctx.last_event = builder.add_event(event)
+
+
+_VISITORS = re.compile(r"(대표단|방문단|사절단|시찰단|연수단)(은|이|도)\s")
+_TOURED = re.compile(r"(찾아|방문해|방문하여)\s.{0,60}?(둘러봤|둘러보았|살펴봤|살펴보았|견학했|시찰했)")
+
+
+def _visit(sentence: Sentence, mentions: list[Mention], builder: Builder, ctx: Context) -> None:
+    """ "X 대표단은 10일 … 시범도시를 찾아 … 시설을 둘러봤다": a dated study visit by a delegation,
+    reported without an event word; the visitors' body takes part, no host is stated."""
+    text = sentence.text
+    visitors = _VISITORS.search(text)
+    toured = _TOURED.search(text, visitors.end()) if visitors else None
+    if visitors is None or toured is None or any(w in text for w, _k in EVENT_WORDS):
+        return
+    dates = [d for d in _dates(sentence, ctx, "past") if visitors.end() <= d.start < toured.start()]
+    if not dates:
+        return
+    guests: list[str] = []
+    for m in mentions:
+        if m.end > visitors.start() or visitors.start() - m.end > 1:
+            continue
+        actor = _actor(builder, m)
+        if actor is None and m.category == "site":  # "수라바야 대표단": the city's government
+            place = sentence.text[m.start : m.end]
+            org = builder.find_org(place + "시") or builder.find_org(place)
+            actor = builder.org_key(org.key) if org else None
+        if actor:
+            guests.append(actor)
+    seen = [m for m in mentions if m.category == "site" and visitors.end() <= m.start < toured.end()]
+    event = Event(
+        kind="study_tour",
+        name=None,
+        organizers=[],
+        participant_countries=[],
+        participant_organizations=guests,
+        venues=_locations(seen)[-1:],
+        start=dates[0].value,
+        end=None,
+        topics=[],
+        themes=themes_in(text),
+        evidence=[sentence.evidence("ko.event.visit", 0.6)],
+    )
     ctx.last_event = builder.add_event(event)
 
 
@@ -607,6 +748,8 @@ def _event_name(text: str, start: int, end: int) -> str | None:
         ) or re.search(r"\d", w):
             break
         kept.insert(0, w)
+    if kept and start > 0 and not text[start - 1].isspace():  # "착수보고회": the word is glued on
+        return " ".join([*kept[:-1], kept[-1] + text[start:end]]).strip()
     name = " ".join([*kept, text[start:end]]).strip()
     return name if kept else None
 
@@ -632,7 +775,7 @@ def _organizers(
         if m.category not in {"org", "person"}:
             continue
         actor = _actor(builder, m)
-        if actor is None:
+        if actor is None or _names_unit(m, mentions, builder):
             continue
         listed_joint = joint and m.particle in WITH | {""} and m.end <= joint.end()
         host_list = re.match(r"[\s·,]*(공동개최|공동 개최|공동주최|주최|주관)", text[m.end :])
@@ -655,6 +798,18 @@ def _organizers(
                 if actor and actor not in out:
                     out.append(actor)
     return out
+
+
+def _names_unit(m: Mention, mentions: list[Mention], builder: Builder) -> bool:
+    """ "유엔개발계획(UNDP) 서울정책센터와 함께": the parent only qualifies its unit, which hosts."""
+    parent = builder.org_key(m.key)
+    for u in mentions:
+        if u is m or u.category != "org" or not (m.start <= u.start <= m.end + 2 and u.end > m.end):
+            continue
+        org = next((o for o in builder.orgs if o.key == builder.org_key(u.key)), None)
+        if org is not None and org.part_of == parent:
+            return True
+    return False
 
 
 def _footnote_countries(sentence: Sentence, builder: Builder) -> list[str]:
@@ -698,6 +853,11 @@ def _project(
         # "이번 사업은 KT가 주관하고 …": more about the project just read.
         _extend_project(ctx.last_project, sentence, mentions, subjects, builder, ctx)
         return
+    # "이 사업은 ADB의 '… 신탁기금'에서 지원받아 2024년부터 추진된다": the sentence is about the
+    # project just read; a fund or programme it names is new but takes none of its dates.
+    this = ctx.last_project if found and _THIS_PROJECT.match(text) else None
+    if this is not None:
+        _extend_project(this, sentence, mentions, subjects, builder, ctx)
     for names, start, end in found:
         described = _DEFINITION.match(text) is not None  # "X는 … 사업이다" says what X is, not who runs it
         operators = list(subjects) or (list(ctx.subject) if _RUNS.search(text) and not described else [])
@@ -738,7 +898,7 @@ def _project(
         if opening:  # "'디지털 아일랜드' 개소식": the project starts when it opens
             dated = _dates(sentence, ctx, _tense(text))
             begun = dated[0].value if dated else ctx.last_date
-        else:
+        elif this is None:
             # "NIA는 2002년 IAC 구축 사업을 시작해", "올해부터 5년간 … 사업을 추진": a date before
             # the name, and a verb of starting after it (or 부터 on the date).
             for d in _dates(sentence, ctx, "past"):
@@ -765,7 +925,7 @@ def _project(
                 evidence=[sentence.evidence("ko.project.named", 0.6)],
             )
         )
-        ctx.last_project = project
+        ctx.last_project = this or project
         if opening:
             ctx.tentative.add(id(project))
 
@@ -845,9 +1005,15 @@ def _name_before(text: str, head_start: int, max_words: int = 4) -> list[str]:
             or _ONLY_PARTICLE.fullmatch(word.surface)
         ):
             break
+        if word.surface[:1] in _BULLETS:  # "▲도시 데이터 플랫폼": a list item starts here
+            kept.insert(0, word.surface)
+            break
         kept.insert(0, word.surface)
         edge = word.start
     return kept
+
+
+_BULLETS = "▲△■□●○◆◇"
 
 
 _HEAD = re.compile(
@@ -867,11 +1033,24 @@ def _split_quoted(quoted: str) -> list[str]:
     return [m.group(1), m.group(2)] if m else [quoted.strip()]
 
 
+# "7개국에서 운영 중인 '디지털정부협력센터'", "추진하는 'X'": what someone runs or carries out.
+_RUN_BEFORE = re.compile(
+    r"(운영|추진|구축|설치|개설|조성|건설)\s?(중인|하는|하고 있는|해 온)\s*([가-힣]+\s){0,2}['‘]$"
+)
+
+
+# A direct quotation of a speaker: double quotes followed by 고/라며/라고.
+_SPEECH = re.compile(r"[\"“][^\"“”]{4,}[\"”](?=\s?(고|라고|라며|며|이라며|이라고)\s)")
+
+
 def _project_names(text: str) -> list[tuple[list[str], int, int]]:
     """Names of projects in a sentence: "<name> 사업/프로젝트/플랫폼", a quoted name that is built
     or run, and the subject of a definition ("X는 … 프로그램이다")."""
     out: list[tuple[list[str], int, int]] = []
+    speech = [q.span() for q in _SPEECH.finditer(text)]
     for m in _HEAD.finditer(text):
+        if any(a < m.start() < b for a, b in speech):
+            continue  # "…디지털 전환 사업에 참여할 수 있도록 하겠다"고 말했다: a hope, not a project
         if _modifier(text, analyze(text).words, m.end()):
             continue  # "표준 플랫폼 설계": the head qualifies another noun
         glued = m.start() > 0 and re.match(r"[가-힣A-Za-z0-9]", text[m.start() - 1])
@@ -883,9 +1062,12 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
                 continue
             head_start = word.start()
             last = [word.group()]
+        before = _name_before(text, head_start)
+        if before and before[0][:1] in _BULLETS and re.match(r"\s[가-힣]", text[m.end() :]):
+            continue  # "▲도시 데이터 플랫폼 운영 경험 공유": a listed topic, not a named project
         kept = [
-            w
-            for w in _name_before(text, head_start) + last
+            w.lstrip(_BULLETS)
+            for w in before + last
             if w not in {"이번", "해당", "관련"} and re.search(r"[가-힣A-Za-z0-9]", w)  # not a "ㅇ" bullet
         ]
         if not kept or all(w in GENERIC_PROJECT_WORDS or w.endswith(("협력", "지원")) for w in kept):
@@ -901,7 +1083,8 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
             r"\s*(을|를|이|가|은|는)?\s*(만들|구축|개발|운영|도입|출범|시작|열었|열고|개소|문을 열)", after
         )
         out = [entry for entry in out if not (qs <= entry[1] < qe + 1)]  # the quote names it whole
-        if re.search(r"(" + "|".join(PROJECT_HEADS) + r")$", quoted.strip()):
+        bare = re.sub(r"\s*\([^()]*\)$", "", quoted.strip())  # "… 신탁기금(DTTF)"
+        if re.search(r"(" + "|".join(PROJECT_HEADS) + r")$", bare):
             out.append((_split_quoted(quoted), qs, qe))
             continue
         labelled = [entry for entry in out if 0 <= qs - entry[2] <= 3]  # "통합 플랫폼 '씨앗온'"
@@ -913,7 +1096,11 @@ def _project_names(text: str) -> list[tuple[list[str], int, int]]:
             out.append((_split_quoted(quoted), qs, qe))  # "'임자 기가 아일랜드'라는 이름으로 … 들어섰다"
         elif re.match(r"\s*(사업|프로젝트|프로그램|플랫폼)", after) or _OPENING.match(after):
             out.append((_split_quoted(quoted), qs, qe))  # "'X' 사업", "'X' 개소식"
-        elif built or re.search(r"(플랫폼|사업|프로젝트|프로그램)\s*['‘]$", text[:qs]):
+        elif (
+            built
+            or re.search(r"(플랫폼|사업|프로젝트|프로그램)\s*['‘]$", text[:qs])
+            or _RUN_BEFORE.search(text[:qs])
+        ):
             out.append((_split_quoted(quoted), qs, qe))
     definition = _DEFINITION.match(text)
     if definition and not out:

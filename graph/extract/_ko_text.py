@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 # rewritten to a middle dot of the same length so offsets stay valid.
 _LIST_DOT = re.compile(r"(?<=[가-힣])\.(?=[가-힣A-Za-z])|(?<=[A-Za-z])\.(?=[가-힣])")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Press-release tails: a contact line (a unit or person followed by a phone number, with no
+# sentence in it) and an attachment note ("붙임: 세부 일정 1부") name no story facts, but their
+# unit names and common words ("세부") would otherwise become organizations and sites.
+_PHONE = re.compile(r"\(?0\d{1,2}[-)]\s?\d{3,4}-\d{4}\)?")
+_ATTACHMENT = re.compile(r"^\s*(?:붙임|첨부)\s*(?:\d+\s*)?[:：.]")
 
 PARTICLE = re.compile(
     r"(?:으로부터|에서부터|으로서는|으로써|에서는|에서도|에서의|에게는|으로는|으로도|이라는|이라고|"
@@ -60,7 +65,7 @@ def sentences(text: str) -> list[Sentence]:
     analyzer = kiwi()
     for para in _PARAGRAPH.finditer(fixed):
         chunk = para.group()
-        if not chunk.strip():
+        if not chunk.strip() or _is_tail_line(chunk):
             continue
         # tokenize(split_sents=True) gives the same sentences and tokens as split_into_sents
         # (checked on every example and development article) for about 15% less time.
@@ -82,6 +87,12 @@ def sentences(text: str) -> list[Sentence]:
                 ]
                 out.append(Sentence(start, end, sentence))
     return out
+
+
+def _is_tail_line(line: str) -> bool:
+    if _ATTACHMENT.match(line):
+        return True
+    return bool(_PHONE.search(line)) and not re.search(r"다[.\"”']*\s*$", line.strip())
 
 
 class _Token(NamedTuple):

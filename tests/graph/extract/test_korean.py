@@ -238,3 +238,109 @@ def test_a_college_after_its_university_is_a_unit_of_a_university_named_after_a_
     university = org(ex, "민다나오주립대학교")
     college = org(ex, "공과대학")
     assert university.country == "PH" and college.part_of == university.key
+
+
+def test_contact_and_attachment_lines_of_a_press_release_name_nothing() -> None:
+    ex = run(
+        "정보화진흥원은 연수를 연다고 밝혔다.\n붙임: 연수 세부 일정 1부.\n"
+        "한국정보화진흥원 국제협력본부 교류협력팀 팀장 김하나 (053-230-1234)"
+    )
+    assert not any("국제협력본부" in n for o in ex.organizations for n in o.names)
+    assert not any("세부" in n for s in ex.sites for n in s.names)
+
+
+def test_a_mayor_signs_for_the_city_government() -> None:
+    ex = run(
+        "대구시는 베트남 다낭시와 협력한다. 대구시는 지난 5일 김철수 대구시 행정부시장과 "
+        "응우옌 반 남 다낭 시장이 '관광 협력 업무협약'을 체결했다고 6일 밝혔다."
+    )
+    assert len(ex.agreements) == 1
+    assert set(ex.agreements[0].parties) == {org(ex, "대구시").key, org(ex, "다낭시").key}
+
+
+def test_a_city_hall_and_a_room_in_it_are_sites() -> None:
+    ex = run("대구시는 지난 5일 대구시청 국제회의실에서 다낭시와 업무협약을 체결했다고 밝혔다.")
+    hall = site(ex, "대구시청")
+    assert hall.kind == "building"
+    assert site(ex, "대구시청 국제회의실").within == hall.key
+
+
+def test_a_listed_topic_is_not_a_project() -> None:
+    ex = run("두 기관은 ▲전력망 구축 ▲에너지 데이터 플랫폼 운영 경험 공유 등에서 협력한다.")
+    assert ex.projects == []
+
+
+def test_an_unsuffixed_partner_of_a_signed_agreement_is_an_organization() -> None:
+    ex = run(
+        "정보통신산업진흥원(NIPA)은 카자흐스탄 아스타나허브(Astana Hub)와 '창업 지원 업무협약'을 맺었다."
+    )
+    hub = org(ex, "아스타나허브")
+    assert "Astana Hub" in hub.names
+    assert set(ex.agreements[0].parties) == {org(ex, "NIPA").key, hub.key}
+
+
+def test_a_declaration_and_an_earlier_memorandum_of_one_pair_are_two_agreements() -> None:
+    ex = run(
+        "과기정통부는 지난 3일 카자흐스탄 디지털발전부와 '디지털 협력 공동선언문'을 채택했다고 밝혔다. "
+        "과기정통부와 카자흐스탄 디지털발전부는 2021년 5월 '정보통신 협력 양해각서'를 체결한 바 있다."
+    )
+    assert sorted(a.kind for a in ex.agreements) == ["declaration", "mou"]
+
+
+def test_a_policy_centre_of_an_organization_is_its_unit_and_hosts() -> None:
+    ex = run("행안부는 유엔개발계획(UNDP) 서울정책센터와 함께 오는 14일 연수를 공동 개최한다고 밝혔다.")
+    centre = org(ex, "UNDP 서울정책센터")
+    assert centre.part_of == org(ex, "UNDP").key
+    assert org(ex, "UNDP").key not in ex.events[0].organizers
+
+
+def test_a_generic_data_centre_is_not_a_venue() -> None:
+    ex = run("회사는 하반기 AI 데이터센터 수요가 늘 것으로 보고 있다고 말했다.")
+    assert ex.sites == []
+
+
+def test_a_quoted_facility_someone_runs_is_a_project() -> None:
+    ex = run("코이카는 5개국에서 운영 중인 '디지털혁신센터'를 통해 자문을 이어간다.")
+    assert [p.names[0] for p in ex.projects] == ["디지털혁신센터"]
+
+
+def test_a_delegation_touring_a_site_on_a_date_is_a_study_visit() -> None:
+    ex = run(
+        "대구시는 다낭시와 협력한다. 다낭 대표단은 지난 4일 대구 수성구의 스마트 공장을 찾아 "
+        "자동화 설비를 둘러봤다."
+    )
+    visits = [e for e in ex.events if e.kind == "study_tour"]
+    assert len(visits) == 1 and visits[0].organizers == []
+    assert visits[0].participant_organizations == [org(ex, "다낭시").key]
+
+
+def test_two_events_reported_in_one_sentence_are_two_events() -> None:
+    ex = run(
+        "코이카는 지난 11일 하노이에서 착수보고회를 열었고, 이어 12일에는 다낭에서 주민 설명회를 가졌다."
+    )
+    assert sorted(e.start for e in ex.events) == ["2024-03-11", "2024-03-12"]
+    assert all(e.organizers == [org(ex, "코이카").key] for e in ex.events)
+    assert any(e.name == "착수보고회" for e in ex.events)
+
+
+def test_a_numbered_sitting_of_a_committee_is_a_meeting() -> None:
+    ex = run("과기정통부와 APT는 지난해 11월 방콕에서 열린 제12차 APT 관리위원회에서 선언문을 채택했다.")
+    meeting = next(e for e in ex.events if e.kind == "meeting")
+    assert meeting.name == "제12차 APT 관리위원회" and meeting.start == "2023-11"
+    assert not any("관리위원회" in n for s in ex.sites for n in s.names)
+
+
+def test_a_project_named_only_in_a_speakers_words_is_not_reported() -> None:
+    ex = run('김 차관은 "우리 기업이 라오스 스마트 행정 사업에 참여하도록 돕겠다"고 말했다.')
+    assert ex.projects == []
+
+
+def test_a_quoted_fund_with_its_acronym_is_a_project_and_takes_no_date_of_this_project() -> None:
+    ex = run(
+        "코이카는 라오스 전자조달 구축 사업을 추진한다. 이 사업은 세계은행이 조성한 "
+        "'아시아 디지털 협력기금(ADCF)'에서 재원을 받아 내년부터 3년간 추진된다."
+    )
+    projects = {p.names[0]: p for p in ex.projects}
+    assert projects["아시아 디지털 협력기금"].names == ["아시아 디지털 협력기금", "ADCF"]
+    assert projects["아시아 디지털 협력기금"].start is None
+    assert projects["라오스 전자조달 구축 사업"].start == "2025"
