@@ -629,6 +629,14 @@ class Entities:
             ):
                 j -= 2
                 continue
+            if (
+                prev.text in _NAME_PARTICLES
+                and j >= 2
+                and _is_cap(toks[j - 2].text)
+                and self._adjacent(toks[j - 2], prev)
+            ):
+                j -= 2  # "Surigao del Norte State University": a particle inside a place name
+                continue
             break
         while j < i and (toks[j].text in FUNCTION_WORDS or toks[j].text in ("and", "&")):
             j += 1
@@ -729,6 +737,8 @@ class Entities:
             long_name, acr = _trim_function_words(m.group(1)), m.group(2)
             if self.org_by_name(long_name) or self.org_by_name(acr):
                 continue
+            if _PROGRAMME_AFTER.match(self.text, m.end()):
+                continue  # "the Digital Skills for All (DSA) programme" names a project, not a body
             if _initials_fit(long_name, acr) and not self.country_code(long_name):
                 at = m.start(1) + m.group(1).index(long_name)
                 org = self._new_org([long_name, acr], "en.org.alias", at, kind=_shape_kind(long_name, None))
@@ -771,6 +781,8 @@ class Entities:
             self.text,
         ):
             acr = m.group(2)
+            if _PROGRAMME_AFTER.match(self.text, m.end()):
+                continue
             words = list(re.finditer(r"\S+", m.group(1)))
             starts = [w for w in words if w.group(0)[0] == acr[0]]
             long_name = next(
@@ -1380,7 +1392,7 @@ class Entities:
             )
         # venues: "at the Grand Hyatt Hotel", "Sejong Government Complex"
         for m in re.finditer(
-            r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,5}(?:"
+            r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,5}(?:"
             + "|".join(_VENUE_HEADS)
             + r"|Convention Cent(?:er|re)|Exhibition Cent(?:er|re)))\b",
             text,
@@ -1596,11 +1608,13 @@ class Entities:
 
     def find_people(self) -> None:
         text = self.text
-        name = r"((?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)(?:[ ]+(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)){1,3})"
+        low, up = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"  # letters with diacritics: "Hana Müller", "Élise"
+        word = rf"[{up}][{low}]+(?:-[A-Za-z][{low}]+)?"
+        name = rf"((?:{word}|[A-Z]\.)(?:[ ]+(?:{word}|[A-Z]\.)){{1,3}})"
         titles = (
             r"(?:Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|Professor|(?:Vice\s+|Prime\s+|Deputy\s+)?(?:President|Minister)|"
             r"Ambassador|Secretary[- ]General|Chairman|Chairwoman|CEO|Director[- ]General|Governor|Mayor|"
-            r"Commissioner|Administrator|Chief\s+Executive|Vice\s+Chairman)"
+            r"Commissioner|Administrator|Chief\s+Executive|Vice\s+Chairman|Under[- ]?[Ss]ecretary)"
         )
         role_words = (
             r"(?:president|vice president|chief|head|director|minister|secretary|chair|chairman|chairwoman|ceo|"
@@ -1645,6 +1659,13 @@ class Entities:
                 words.pop(0)
             self._add_person(" ".join(words), at, role, None, "en.person.title")
         portfolio = "|".join(sorted(_PORTFOLIO, key=len, reverse=True))
+        # "chief financial officer Name told": a lower-case corporate title right before the name
+        for m in re.finditer(
+            r"\b(chief\s+(?:executive|financial|operating|technology|information|digital)\s+officer|"
+            r"spokes(?:person|man|woman))[ ]+" + name,
+            text,
+        ):
+            self._add_person(m.group(2), m.start(2), m.group(1), None, "en.person.title")
         for m in re.finditer(titles + r"[ ]+" + name, text):
             role = m.group(0)[: m.start(1) - m.start()].strip()
             # "Land, Infrastructure and Transport Minister Name": the portfolio is part of the title
@@ -1763,10 +1784,15 @@ def _build_lexicon(gazetteer: GazetteerLike) -> _Lexicon:
                 demonyms[demonym] = entry.country
 
     def scanner(forms: list[str]) -> re.Pattern[str] | None:
+        # two-letter codes count only in capitals and not as a currency: "US peer", not "US$4 million" or "US dollars"
+        short = sorted(f for f in forms if len(f) == 2 and f.isupper() and f.isascii())
         forms = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
         if not forms:
             return None
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+        alts = "|".join(re.escape(f) for f in forms)
+        if short:
+            alts += "|(?:" + "|".join(short) + r")(?![$/.])(?!\s+dollars?\b)"
+        return re.compile(r"(?<![\w-])(?:" + alts + r")(?!\w)")
 
     return names, demonyms, (scanner(list(names)), scanner([*names, *demonyms]))
 
@@ -1791,6 +1817,14 @@ def _norm(name: str) -> str:
 
 def _strip_possessive(name: str) -> str:
     return re.sub(r"(?:'s|’s|')$", "", name.strip())
+
+
+# lower-case particles of Romance and Germanic place and family names
+_NAME_PARTICLES = frozenset(
+    {"del", "de", "da", "do", "dos", "das", "di", "du", "des", "la", "van", "von", "der"}
+)
+# a name and its acronym followed by a programme noun: "the X (ACR) programme" is the project's name
+_PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|project|initiative|scheme)\b")
 
 
 def _trim_function_words(name: str) -> str:

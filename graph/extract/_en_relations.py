@@ -168,6 +168,8 @@ class Relations:
         if lead and clause_start == sentence.start:
             clause_start = sentence.start + lead.end()
         mentions = self.orgs_in(clause_start, verb_at)
+        if not mentions and lead and clause_start == sentence.start + lead.end():
+            mentions = self._appositive_subject(sentence.start, clause_start, verb_at)
         both = (
             None
             if mentions
@@ -199,6 +201,17 @@ class Relations:
         # skip a person's affiliation: "Name, head of KT's unit, said"
         return unique_keys(coordinated(mentions, first, self.text))
 
+    def _appositive_subject(self, start: int, lead_end: int, verb_at: int) -> list[Mention]:
+        """'In June 2021 the NIA (NIA), a state agency, signed': the comma that seemed to close the
+        opening phrase opens an appositive, and the name before it is the subject."""
+        before = [m for m in self.orgs_in(start, lead_end) if m.end <= lead_end]
+        if not before:
+            return []
+        gap = self.text[before[-1].end : verb_at]
+        if re.fullmatch(r"\)?\s*(?:\([^)]*\)\s*)?,\s*(?:the|an?)\s+[^,;()]{0,60},\s*", gap):
+            return [before[-1]]
+        return []
+
     def _antecedent(self, sentence: Sentence, relative_at: int) -> str | None:
         """The body a subject relative clause hangs on: 'X, which hosted', 'X, the carrier that signed'.
 
@@ -224,7 +237,21 @@ class Relations:
             )
             owner = self.ents.resolve_anaphor(ana.group(1), start) if ana else None
             return [owner.key] if owner else []
-        return unique_keys(coordinated(mentions, 0, self.text))
+        return unique_keys(coordinated(self._unit_first(mentions), 0, self.text))
+
+    def _unit_first(self, mentions: list[Mention]) -> list[Mention]:
+        """'run by DICT's Literacy Bureau': the named unit does it, not its parent."""
+        if len(mentions) < 2:
+            return mentions
+        parent, unit = mentions[0], mentions[1]
+        org = self.ents.orgs.get(unit.key)
+        if (
+            org is not None
+            and org.part_of == parent.key
+            and re.fullmatch(r"(?:'s|’s)\s+(?:the\s+)?", self.text[parent.end : unit.start])
+        ):
+            return mentions[1:]
+        return mentions
 
     def previous_subject(self, sentence: Sentence) -> list[str]:
         for other in reversed(self.ents.sentences):
@@ -673,6 +700,11 @@ class Relations:
                 gov = next((o for o in self.ents.orgs.values() if o.government and o.country == code), None)
                 if gov is not None and gov.key not in orgs:
                     orgs.append(gov.key)
+        # "it brings together staff of ... from A, B and C"
+        for m in re.finditer(r"\b(?:brings?|brought|bringing)\s+together\b[^.;]*?\bfrom\s+", s):
+            for c in self.ents.countries_in(sentence.start + m.end(), sentence.end):
+                if c.key not in countries:
+                    countries.append(c.key)
         for m in re.finditer(r"\b(?:attended by|joined by|participation of)\s+", s):
             at = sentence.start + m.end()
             for key in self.objects(at, sentence.end):
@@ -724,6 +756,8 @@ class Relations:
             r"\b(?:signing|press|news|earnings|investor|launch)\s+$", before, re.IGNORECASE
         ) and not re.match(r"(?i)launch ceremony", noun):
             return
+        if low == "conference" and re.match(r"^\s+calls?\b", after):
+            return  # "told analysts on a conference call": a phone call, not a conference
         if noun.islower() and re.search(
             r"\b(?:cooperat\w*|collaborat\w*|work together|partner\w*)\s+(?:on|in)\s+[^.;:]*$", before
         ):
@@ -829,8 +863,20 @@ class Relations:
         definite = bool(re.search(r"(?i)\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", before)) and (
             not organizers or (bool(by) and not named_organizers and active is None and name is None)
         )
-        dates = self.dates(sentence)
+        if not organizers and low in ("talks", "meeting", "dialogue", "policy dialogue"):
+            organizers = self._talks_sides(sentence, m.end())
+        # "will sign next week, following talks on Tuesday": the talks are already over
+        past = re.search(r"\b(?:following|after)\s+(?:[\w-]+\s+){0,3}$", before)
+        dates = [
+            d
+            for d in self.dates(sentence, "past" if past else None)
+            if not _UNTIL.search(self.text[max(sentence.start, d.start - 12) : d.start])
+            and not (d.start > abs_start and _PROGRAMME_BETWEEN.search(self.text[abs_start : d.start]))
+            and not (d.start > abs_start and _OTHER_HAPPENING.search(self.text[abs_start : d.start]))
+        ]
         when = _nearest(dates, abs_start)
+        if when is None and low == "launch ceremony" and not organizers:
+            when, organizers = self._launch_told(sentence)
         countries, part_orgs = self._participants(sentence)
         venues = [
             x.key
@@ -846,6 +892,28 @@ class Relations:
         rec.themes = self.themes(sentence.start, sentence.end)
         rec.evidence.append(self.evidence(sentence, "en.event.named" if name else "en.event.noun", 0.7))
         self._add_event(rec, definite=definite)
+
+    def _launch_told(self, sentence: Sentence) -> tuple[DateHit | None, list[str]]:
+        """'A and B on Monday launched a programme ... The launch ceremony was held at ...':
+        the ceremony is the dated launch the story told before."""
+        for other in reversed(self.ents.sentences):
+            if other.start >= sentence.start:
+                continue
+            verb = re.search(r"\blaunched\b", other.text)
+            if verb is None:
+                continue
+            verb_at = other.start + verb.start()
+            when = _nearest(self.dates(other, "past"), verb_at)
+            return when, self.subject(other, verb_at) if when else []
+        return None, []
+
+    def _talks_sides(self, sentence: Sentence, noun_end: int) -> list[str]:
+        """'talks in Nairobi on Tuesday between A and B': the two sides hold the talks."""
+        between = re.match(r"^[^.;]{0,50}?\bbetween\s+", sentence.text[noun_end:])
+        if between is None:
+            return []
+        at = sentence.start + noun_end + between.end()
+        return self.objects(at, sentence.end)
 
     def _add_event(self, rec: EventRec, definite: bool) -> None:
         target: EventRec | None = None
@@ -865,11 +933,36 @@ class Relations:
             ):
                 target = old
                 break
+        if target is None and rec.start is not None and rec.organizers and not rec.name:
+            # same day, same kind, a host in common: the story telling more about one event
+            target = next(
+                (
+                    o
+                    for o in reversed(self.events)
+                    if o.start == rec.start and o.kind == rec.kind and set(o.organizers) & set(rec.organizers)
+                ),
+                None,
+            )
+        if target is None and definite and rec.start is not None:
+            target = next(
+                (o for o in reversed(self.events) if o.kind == rec.kind and o.start == rec.start), None
+            )
         if target is None and definite:
             target = next((o for o in reversed(self.events) if o.kind == rec.kind and o.start is None), None)
             target = target or next((o for o in reversed(self.events) if o.kind == rec.kind), None)
-        if target is None and rec.start is not None and not rec.organizers and not rec.name:
-            target = next((o for o in reversed(self.events) if o.start is None and o.kind == rec.kind), None)
+        if target is None and rec.start is not None and not rec.name:
+            # a headline's undated, hostless "course" is the course the story then dates
+            target = next(
+                (
+                    o
+                    for o in reversed(self.events)
+                    if o.start is None
+                    and o.kind == rec.kind
+                    and not o.name
+                    and (not rec.organizers or set(o.organizers) <= set(rec.organizers))
+                ),
+                None,
+            )
         if target is None:
             self.events.append(rec)
             return
@@ -882,6 +975,8 @@ class Relations:
             target.name = rec.name
         if target.start is None and rec.start is not None:
             target.start, target.end = rec.start, rec.end
+        elif target.end is None and rec.end is not None and rec.start == target.start:
+            target.end = rec.end  # "opened a course on Monday" ... "the course, held from 14 to 18 October"
         for attr in ("organizers", "participant_countries", "participant_organizations", "venues", "themes"):
             have: list[str] = getattr(target, attr)
             have.extend(x for x in getattr(rec, attr) if x not in have)
@@ -1065,6 +1160,15 @@ _HOST_TRIGGER = re.compile(
     r"to train|train|invited)\s+(?:[\w-]+\s+){0,4}?(?:officials|delegation|delegates|participants|"
     r"public servants|civil servants|engineers|trainees|policymakers|students)\b"
 )
+# "runs through Friday": the date closes the event, it does not open it
+_UNTIL = re.compile(r"\b(?:through|until|till|to)\s+$")
+# "the course is part of the X Programme launched in 2021": a later date there dates the programme
+_PROGRAMME_BETWEEN = re.compile(
+    r"(?i)\b(?:programme|program|project|initiative)\b[^.;]*\b(?:launched|started|began|established|founded|"
+    r"set up|created)\s+(?:in\s+|on\s+)?$"
+)
+# "... rebuilding after the typhoon hit the island in 2021": a date in a clause about another happening
+_OTHER_HAPPENING = re.compile(r"\b(?:after|since|when|before)\s+(?:\S+\s+){1,4}?(?:hit|struck|[a-z]{2,}ed)\b")
 _EVENT_KIND = {
     "workshop": "workshop",
     "conference": "conference",
@@ -1198,7 +1302,10 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
     patterns = (
         r"\bthe\s+((?:[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,4}?(?:project|programme|program|initiative))\b",
         r"((?:(?:[a-z]{1,2}-)?[A-Z][\w-]*\s+|of\s+|for\s+|and\s+){1,8}?(?:Project|Programme|Program|Initiative|Fund|"
-        r"Facility|Platform|Academy|Master\s+Plan))\b",
+        r"Facility|Platform|Academy|Master\s+Plan|Cable(?!\s+[A-Z])))\b",
+        # "the Digital Skills for All (DSA) programme": the name before its acronym
+        r"((?:[A-Z][\w-]*\s+|of\s+|for\s+|and\s+){1,8}?[A-Z][\w-]*)\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s+"
+        r"(?:programme|program|project|initiative|scheme)\b",
         # a thing built or run, then its name: "the facility, dubbed Harbour Data Centre"
         r"\b(?:facility|project|programme|program|centre|center|complex|platform|park|hub|campus|plant|network|"
         r"system|cable)\s*,?\s+(?:dubbed|named|called|known\s+as)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,6}[A-Z][\w-]*)",
@@ -1212,6 +1319,12 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
         for m in re.finditer(pattern, s):
             name = m.group(1).strip()
             words = name.split()
+            # "ADB-backed Te Vaka Cable": a compound modifier in front is not part of the name
+            modifier = [
+                i for i, w in enumerate(words) if re.search(r"-(?:backed|funded|financed|led|supported)$", w)
+            ]
+            if modifier:
+                words = words[modifier[-1] + 1 :]
             while words and (words[0] in ("The", "A", "An", "of", "for", "and") or words[0].islower()):
                 words.pop(0)
             if len(words) > 1 and words[-1].islower() and all(w[0].isupper() for w in words[:-1]):

@@ -1028,3 +1028,81 @@ def test_island_word_inside_a_resort_name_is_not_an_island() -> None:
     names = {s.names[0] for s in ex.sites}
     assert "Palm Island Resort" in names
     assert "Palm" not in names
+
+
+def test_appositive_after_an_opening_date_phrase_keeps_the_subject_as_signatory() -> None:
+    ex = run(
+        "Pact\n\nIn May 2015 the Harbour Data Agency (HDA), a state body, signed a memorandum of "
+        "understanding with Rwanda's Marlin Authority."
+    )
+    [mou] = ex.agreements
+    assert set(mou.parties) == {org(ex, "HDA").key, org(ex, "Marlin Authority").key}
+
+
+def test_conference_call_is_not_an_event() -> None:
+    ex = run(
+        'Profit\n\nMarlin posted a record profit. "We are sold out," its chief told analysts on a conference call.'
+    )
+    assert ex.events == []
+
+
+def test_named_programme_with_an_acronym_is_a_project_not_an_organization() -> None:
+    ex = run(
+        "Skills\n\nThe $4 million Lakeside Skills for Everyone (LSE) programme, funded by Marlin, will train "
+        "2,000 fishers. The ADB-backed Harbour Link Cable will reach Kigali."
+    )
+    names = {n for p in ex.projects for n in p.names}
+    assert {"Lakeside Skills for Everyone", "Harbour Link Cable"} <= names
+    assert all("LSE" not in o.names for o in ex.organizations)
+
+
+def test_launch_ceremony_takes_the_date_and_hosts_of_the_launch_told_before() -> None:
+    ex = run(
+        "Launch\n\nMarlin and the Harbour Data Agency on Tuesday launched a programme for fishers in Kigali. "
+        "The launch ceremony was held at the Lakeside Sports and Cultural Complex, after a storm hit the "
+        "town in May 2015."
+    )
+    [event] = ex.events
+    assert event.start == "2021-03-02"
+    assert set(event.organizers) == {org(ex, "Marlin").key, org(ex, "Harbour Data Agency").key}
+    assert "Lakeside Sports and Cultural Complex" in {s.names[0] for s in ex.sites}
+
+
+def test_date_after_through_ends_an_event_and_a_programme_launch_date_does_not_date_it() -> None:
+    ex = run(
+        "Course runs through Tuesday\n\nMarlin opened a course from 1 to 5 March 2021 in Kigali. "
+        "The course is part of the Harbour Cyber Programme that Marlin launched in May 2015."
+    )
+    [course] = ex.events
+    assert (course.start, course.end) == ("2021-03-01", "2021-03-05")
+
+
+def test_unit_named_with_its_parent_in_a_by_phrase_runs_the_event() -> None:
+    ex = run(
+        "Course\n\nThe Harbour Data Agency (HDA) set up its Literacy Development Bureau (LDB) in 2019. "
+        "A course will be held from 10 to 14 May 2021 in Kigali. The course will be run by HDA's Literacy "
+        "Development Bureau (LDB)."
+    )
+    [course] = ex.events
+    assert course.organizers == [org(ex, "LDB").key]
+
+
+def test_people_with_diacritics_and_lower_case_or_undersecretary_titles() -> None:
+    ex = run(
+        "People\n\nHana Brüggemann, head of policy at Marlin, spoke. Marlin Undersecretary Ramon Castillo "
+        'and chief financial officer Lee Ji-won also spoke. "Good," said Brüggemann.'
+    )
+    names = {p.name for p in ex.people}
+    assert {"Hana Brüggemann", "Ramon Castillo", "Lee Ji-won"} <= names
+
+
+def test_particle_inside_a_place_name_stays_in_a_university_name() -> None:
+    ex = run("Campus\n\nMarlin will work with Santa Cruz del Norte State University on the plan.")
+    assert org(ex, "Santa Cruz del Norte State University")
+
+
+def test_cable_inside_a_longer_name_is_not_a_cable_project() -> None:
+    ex = run(
+        "Course\n\nMarlin will run a Lakeside Cable Resilience Training Course from 10 to 14 May 2021 in Kigali."
+    )
+    assert all("Lakeside Cable" not in p.names for p in ex.projects)
