@@ -87,6 +87,10 @@ _WIDGET_WORDS = frozenset(
         "size",
         "a+",
         "a-",
+        "x",
+        "telegram",
+        "reddit",
+        "line",
     ]
 )
 _MENU_WORDS = re.compile(
@@ -170,7 +174,7 @@ def digit_share(text: str) -> float:
 
 
 def is_widget(text: str) -> bool:
-    tokens = [t for t in re.split(r"[\s|/]+", text.strip().lower()) if t]
+    tokens = [t.rstrip(":：") for t in re.split(r"[\s|/]+", text.strip().lower()) if t]
     if not tokens:
         return False
     stripped = [re.sub(r"\d+$", "", t) for t in tokens]
@@ -232,6 +236,12 @@ def is_publine(text: str) -> bool:
     return all(len(s) <= 30 and not is_sentence(s) for s in segments) and len(rest.split()) <= 8
 
 
+_TIME_ZONE = re.compile(
+    r"(?:[A-Z]{1,4}[SD]T|UTC|GMT|EAT|WAT|CAT|WIB|WITA|WIT|ICT|SGT|HKT|PHT|PKT|MSK|IST|AST)"
+    r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?"
+)
+
+
 def publine_publisher(text: str) -> str | None:
     """The outlet or ministry a publication line names beside its date ("2019.07.14 행정안전부")."""
     for segment in re.split(r"\s*[|·/]\s*|\s{2,}", text):
@@ -249,6 +259,8 @@ def publine_publisher(text: str) -> str | None:
         unusable = not named_like or is_widget(rest) or bool(re.search(r"\d", rest))
         if unusable and not re.match(r"by\s", rest, re.IGNORECASE):
             continue
+        if _TIME_ZONE.fullmatch(rest):
+            continue  # "11:05 EAT": the clock's zone, not an outlet
         is_by, outlet = byline(rest)
         if is_by:
             if outlet:
@@ -257,6 +269,11 @@ def publine_publisher(text: str) -> str | None:
         if _meta.looks_like_name(rest) and not is_sentence(rest):
             return rest
     return None
+
+
+def is_contact(text: str) -> bool:
+    """A contact line ("담당: …", "Media contact: …")."""
+    return bool(_CONTACT.match(text.strip()))
 
 
 def is_end(text: str) -> bool:

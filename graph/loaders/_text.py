@@ -22,6 +22,7 @@ from graph.loaders._chrome import (
     deck_text,
     digit_share,
     is_caption,
+    is_contact,
     is_polite_sentence,
     is_sentence,
     publine_publisher,
@@ -53,6 +54,23 @@ def _same_headline(text: str, title_key: str) -> bool:
 
 
 _TICKER = re.compile(r"\s*[\[【(]\s*(속보|긴급|1보|breaking|BREAKING|Breaking)\s*[\]】)]")
+# A release's own label: the issuer's name above it is a masthead, and the headline follows the
+# release's date and contact lines.
+_RELEASE_LABEL = re.compile(
+    r"(?:보도\s*(?:참고\s*)?자료|press\s+release|news\s+release|media\s+release)", re.I
+)
+
+
+def _section_label(text: str) -> bool:
+    """A desk or section label set in capitals above a headline ("GOV TECH", "WORLD")."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 3
+        and text.upper() == text
+        and any(ch.isalpha() for ch in text)
+        and not any(ch.isdigit() for ch in text)
+        and not re.search(r"[.!?,:]", text)
+    )
 
 
 def _headline_like(line: Line) -> bool:
@@ -99,6 +117,17 @@ def _find_publine(lines: list[Line]) -> int | None:
     return None
 
 
+def _issuer(lines: list[Line], label: int) -> str | None:
+    """The name printed just above a release's label ("행정안전부" over "보도자료")."""
+    for line in reversed(lines[:label]):
+        if line.kind is Kind.BLANK:
+            continue
+        if line.kind is Kind.TEXT and _meta.looks_like_name(line.content) and not is_sentence(line.content):
+            return line.content
+        return None
+    return None
+
+
 def _fallback_title(lines: list[Line]) -> int | None:
     for i, line in enumerate(lines):
         if line.kind is Kind.TEXT and not line.bullet:
@@ -139,6 +168,16 @@ def parse_page(text: str) -> Page:
             j -= 1
     if len(run) >= 2 and _TICKER.match(lines[run[-1]].content):
         run.pop()  # a breaking-news ticker above the headline belongs to the site, not the story
+    if len(run) >= 2 and _section_label(lines[run[-1]].content):
+        run.pop()
+    labels = [i for i in range(pub_idx or 0) if _RELEASE_LABEL.fullmatch(lines[i].content)]
+    release = bool(labels)
+    if labels:
+        issuer = _issuer(lines, labels[-1])
+        if issuer:
+            mastheads.append(issuer)
+        if run and labels[-1] > max(run):
+            run = []  # issuer, label, date: the headline comes after the date
     if run:
         title_idx = run[-1]
         deck_before = sorted(run[:-1])
@@ -149,6 +188,8 @@ def parse_page(text: str) -> Page:
         for i in range(start, len(lines)):
             line = lines[i]
             if line.kind is Kind.END:
+                if release and is_contact(line.content):
+                    continue  # "담당: …" sits between a release's date line and its headline
                 break
             if line.kind is Kind.TEXT and _meta.looks_like_outlet(line.content) and not line.bullet:
                 mastheads.append(line.content)

@@ -166,3 +166,42 @@ def test_a_breaking_news_ticker_above_the_headline_is_not_the_title() -> None:
     assert result.article is not None
     assert result.article.title == "과기정통부, 라오스와 디지털 정부 협력 확대"
     assert "속보" not in result.article.text
+
+
+def test_a_section_label_in_capitals_above_the_headline_is_not_the_title() -> None:
+    page = (
+        "HARBOUR DIGITAL NEWS\nHome | World | Business | Gov Tech\n\nGOV TECH\n\n"
+        "Fiji and Korea launch an e-government academy in Suva\n\n"
+        "Officials from six ministries will train there this year\n\n"
+        "By Sam Lee\nPublished: 4 March 2024 | 10:12 AM\nShare: Facebook | X | LinkedIn | Email\n\n"
+        "Fiji's Ministry of Communications and the Korea International Cooperation Agency opened an "
+        "e-government academy in Suva on Monday to train civil servants.\n"
+    )
+    page_result = parse_page(page)
+    assert page_result.title == "Fiji and Korea launch an e-government academy in Suva"
+    assert not any("Share" in p or "LinkedIn" in p for p in page_result.paragraphs)
+
+
+def test_the_time_zone_after_the_clock_is_not_the_publisher() -> None:
+    page = (
+        "Lagoon launches a digital ID pilot with its neighbours\n\n"
+        "Published: 12 May 2024 | Updated: 12 May 2024 16:40 EAT\n\n"
+        "The interior ministry said on Sunday it had started a digital identity pilot with two "
+        "neighbouring countries.\n"
+    )
+    assert parse_page(page).publisher is None
+
+
+def test_a_press_release_headline_follows_its_date_and_contact_lines() -> None:
+    page = (
+        "본문 바로가기   주메뉴 바로가기\n\n행정안전부\n보도자료\n\n"
+        "배포일시: 2024. 6. 3.(월)   보도일시: 즉시 보도 가능\n담당: 디지털정부국 국제협력과\n\n"
+        "행안부, 페루와 디지털정부 협력 양해각서 체결\n"
+        "- 행정정보 공유와 민원 서비스 분야 협력 -\n\n"
+        "행정안전부는 3일 페루 디지털정부청과 디지털정부 협력 양해각서를 체결했다고 밝혔다.\n"
+    )
+    page_result = parse_page(page)
+    assert page_result.title == "행안부, 페루와 디지털정부 협력 양해각서 체결"
+    assert page_result.publisher == "행정안전부"
+    assert page_result.published == date(2024, 6, 3)
+    assert page_result.paragraphs[-1].startswith("행정안전부는 3일 페루")
