@@ -205,3 +205,14 @@ def test_a_press_release_headline_follows_its_date_and_contact_lines() -> None:
     assert page_result.publisher == "행정안전부"
     assert page_result.published == date(2024, 6, 3)
     assert page_result.paragraphs[-1].startswith("행정안전부는 3일 페루")
+
+
+def test_a_correspondents_dateline_byline_is_not_body() -> None:
+    page = (
+        "스리랑카에 전자조달 시스템 수출…조달청 첫 남아시아 진출\n\n입력 2024-04-02 09:30\n\n"
+        "콜롬보=한지수 특파원\n\n"
+        "조달청은 스리랑카 재무부와 전자조달 시스템 구축 계약을 체결했다고 2일 밝혔다.\n"
+    )
+    page_result = parse_page(page)
+    assert not any("특파원" in p for p in page_result.paragraphs)
+    assert page_result.paragraphs[0].startswith("조달청은")
