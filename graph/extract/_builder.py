@@ -38,6 +38,17 @@ def norm(name: str) -> str:
     return _STRIP.sub("", unicodedata.normalize("NFKC", name).casefold())
 
 
+# Korean press shortenings of a name's words: "ITU 아태지역사무소" is "ITU 아시아태평양지역사무소".
+_SHORTENED = (("아시아태평양", "아태"),)
+
+
+def _org_norm(name: str) -> str:
+    key = norm(name)
+    for full, short in _SHORTENED:
+        key = key.replace(full, short)
+    return key
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -76,11 +87,11 @@ class Builder:
     # -- entities ---------------------------------------------------------------------------
 
     def find_org(self, name: str) -> Organization | None:
-        key = norm(name)
+        key = _org_norm(name)
         if not key:
             return None
         for org in self.orgs:
-            if any(norm(n) == key for n in org.names):
+            if any(_org_norm(n) == key for n in org.names):
                 return org
         return None
 
@@ -186,6 +197,8 @@ class Builder:
         for known in self.events:
             if _same_event(known, event):
                 known.name = known.name or event.name
+                if known.start and event.start and len(event.start) > len(known.start):
+                    known.start = event.start
                 known.end = known.end or event.end
                 for attr in (
                     "organizers",
@@ -307,12 +320,19 @@ def _names_meet(a: set[str], b: set[str], places: set[str]) -> bool:
 def _same_event(a: Event, b: Event) -> bool:
     """One event reported twice: the same kind on the same day (a headline and the body name it
     differently), or the same name."""
-    if a.kind != b.kind or a.start != b.start:
+    if a.kind != b.kind:
         return False
-    if a.name and b.name and norm(a.name) == norm(b.name):
-        return True
+    if a.name and b.name and norm(a.name) == norm(b.name) and _refines(a.start, b.start):
+        return True  # a deck's "다음 달 첫 'X 과정'" and the body's "3일부터 'X 과정'"
+    if a.start != b.start:
+        return False
     if a.start and len(a.start) == 10:
         return True
     if not a.start:
         return bool(set(a.organizers) & set(b.organizers))
     return not (a.name and b.name)
+
+
+def _refines(a: str | None, b: str | None) -> bool:
+    """Two dates of which one narrows the other ("2024-06" and "2024-06-03")."""
+    return a is not None and b is not None and (a.startswith(b) or b.startswith(a))

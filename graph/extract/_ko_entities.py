@@ -25,6 +25,7 @@ from graph.extract._ko_lexicon import (
     NOT_PLACE,
     ORG_SUFFIXES,
     PLACE_SUFFIXES,
+    PRESS_SHORT_FORMS,
     SURNAMES,
     TITLE_SUFFIXES,
     UNIT_ONLY,
@@ -54,6 +55,25 @@ _PROVINCE_WORD = re.compile(r"[가-힣]{2,6}(주|성)")
 _LOCAL_PLACE = re.compile(r"[가-힣]{2,}(시|도|성|주|군|구)")
 # Country names that are also common words or parts of names ("아일랜드" is also "island").
 _AMBIGUOUS_COUNTRIES = {"아일랜드", "가나", "인도", "기니", "차드", "말리", "조지아", "토고", "도미니카"}
+
+
+# Place names that are also common words ("세부" is Cebu and "detailed").
+_HOMONYM_PLACES = {"세부"}
+
+
+def _qualifies_noun(text: str, ws: list[Word], end: int) -> bool:
+    """True when the bare word ending at ``end`` qualifies a common noun right after it."""
+    here = next((w for w in ws if w.start < end <= w.end), None)
+    after = next((w for w in ws if w.start > end), None)
+    return (
+        here is not None
+        and here.end == end
+        and not here.particle
+        and after is not None
+        and text[end : after.start] == " "
+        and after.common
+        and after.tags[:1] == ("NNG",)
+    )
 
 
 def _inside_compound(text: str, ws: list[Word], start: int) -> bool:
@@ -140,6 +160,9 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
             and not (entry.category == "organization" and word.start == start)
         ):
             continue  # "우정정보통신부", "타슈켄트정보기술대학교": the whole word names another body
+        if entry.category == "site" and surface in _HOMONYM_PLACES and _qualifies_noun(text, ws, end):
+            taken.append((start, end))  # "세부 일정": details, not Cebu
+            continue
         if entry.category == "organization" and entry.kind == "local_government" and particle not in _ACTING:
             # "전라남도 신안군": a place, unless the local government itself acts ("부산시는 …").
             entry = next(iter(gaz.lookup(surface, "site")), entry)
@@ -246,6 +269,10 @@ def _known_names(
             for n in (org.names[:1] if org.part_of else org.names)
             if len(norm(n)) >= 2
         }
+        for short, full_names in PRESS_SHORT_FORMS.items():
+            full = next((known[norm(f)] for f in full_names if norm(f) in known), None)
+            if full is not None:
+                known.setdefault(norm(short), full)
         builder.memo["known_names"] = (signature, known)
     for w in ws:
         key = known.get(norm(w.stem)) or known.get(norm(w.surface))
@@ -1140,6 +1167,8 @@ def _places(
                     )
                 continue
             break
+        if j < i and w.stem.endswith(_LODGINGS):
+            j = _brand_word(ws, j, mentions)
         if _GENERIC_FACILITY.fullmatch(w.stem) and not any(
             m.start <= ws[k].start < m.end and m.category in {"org", "site"}
             for m in mentions
@@ -1228,6 +1257,23 @@ def _venue_suffix(stem: str) -> str | None:
 
 # Palaces used as venues ("평화궁", "대통령궁"); 궁 ends other words too, so a name is required.
 _PALACE = ("궁전", "궁")
+
+
+_LODGINGS = ("호텔", "리조트")
+
+
+def _brand_word(ws: list[Word], j: int, mentions: list[Mention]) -> int:
+    """ "콜롬보의 시나몬 그랜드 호텔": hotel brands run to several transliterated words, one of which
+    Kiwi may read as a common noun; take one more word when a genitive or a proper tag bounds it."""
+    if j < 1 or ws[j].start - ws[j - 1].end > 1:
+        return j
+    prev = ws[j - 1]
+    if prev.particle or not prev.nominal or not is_hangul(prev.surface[:1]):
+        return j
+    if any(m.start < prev.end and prev.start < m.end for m in mentions):
+        return j
+    bounded = j >= 2 and ws[j - 2].particle == "의"
+    return j - 1 if bounded or "NNP" in prev.tags else j
 
 
 def _proper_pieces(w: Word) -> bool:
@@ -1330,6 +1376,7 @@ _SITE_SUFFIX_KINDS: tuple[tuple[str, SiteKind], ...] = (
     ("주", "region"),
     ("시", "city"),
     ("군", "county"),
+    ("구", "district"),
 )
 _LOCATIVE = {"에서", "에서는", "에서도", "에", "에는", "에도", "에서의"}
 _SITED = ("위치한", "있는", "소재")  # "X섬에 위치한", "X주에 있는"
@@ -1419,6 +1466,8 @@ def _suffix_sites(
                 and (i - 1) in accepted
                 and (ws[i - 1].particle in {"과", "와"} or text[ws[i - 1].end : w.start].strip() == ",")
             )
+            if shaped[i][1] == "district" and not address:
+                continue  # "…구" ends many words; a district is told after its city
             if locative or sited or address or listed:
                 accepted.add(i)
                 changed = True

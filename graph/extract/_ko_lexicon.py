@@ -146,6 +146,7 @@ TITLE_SUFFIXES = (
     "이사장",
     "본부장",
     "센터장",
+    "그룹장",
     "위원장",
     "부총재",
     "부회장",
@@ -302,6 +303,13 @@ AGREEMENT_WORDS: tuple[tuple[str, str], ...] = (
     ("계약", "contract"),
     ("협약", "mou"),
 )
+# Press short forms that are also common words ("수은" is mercury): they name the body only in
+# an article that has already written its full name.
+PRESS_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "수은": ("한국수출입은행", "수출입은행"),
+    "산은": ("한국산업은행", "산업은행"),
+    "기은": ("IBK기업은행", "기업은행"),
+}
 CONCLUDED = re.compile(
     r"(체결|서명|교환|조인|합의)(했|하였|한|해|하고|하는|됐|되었|된|식을 가졌|식을 갖고)|맺(었|은|고|어)|"
     r"손(을 )?잡(았|고|은)|(체결|서명)(\s|…|$)"

@@ -245,8 +245,13 @@ def _agreement_clause(
         # "협약식은 지난달 30일 하노이 롯데호텔에서 열렸다": when and where the last one was signed
         _fill_known_agreement(sentence, lo, hi, mentions, [], builder, ctx, builder.agreements[-1])
         return
+    if builder.agreements and _CEREMONY_THERE.match(rest) and not PLANNED.search(rest):
+        # "협약식에서는 A 본부장과 B 차관이 서명했다": who signed the one just reported
+        _fill_known_agreement(sentence, lo, hi, mentions, [], builder, ctx, builder.agreements[-1])
+        return
     concluded = ADOPTED if hit[2] == "declaration" else CONCLUDED
-    if not (concluded.search(rest) or headline_style) or PLANNED.search(rest):
+    signed_before = _SIGNED_BEFORE.search(text, lo, hit[0])
+    if not (concluded.search(rest) or headline_style or signed_before) or PLANNED.search(rest):
         return
     position, _word, kind = hit
     verb = concluded.search(text, position, hi)
@@ -419,6 +424,11 @@ _CEREMONY_HELD = re.compile(
 )
 
 
+_CEREMONY_THERE = re.compile(r"(협약|계약|서명|체결|조인)식(에서는|에서|에는)\s")
+# "지난해 6월 A와 B가 맺은 디지털정부 협력 양해각서의 후속 사업": signed, told in a relative clause
+_SIGNED_BEFORE = re.compile(r"(맺은|맺었던|체결한|체결했던|서명한|서명했던)\s(?:[가-힣A-Za-z0-9·]+\s){0,3}$")
+
+
 def _signer_orgs(text: str, mentions: list[Mention], builder: Builder) -> list[str]:
     """Bodies of the people who signed: a named person's affiliation, or the organization
     named before a title ("ADB 동남아시아국장이", "KISA 원장,"). Those looking on are witnesses."""
@@ -588,10 +598,14 @@ def _event(
         start_value = first.value if first else None
     ctx.last_date = start_value or ctx.last_date
     name = session.group() if session else _event_name(text, start_pos, end_pos)
-    organizers = _organizers(text, mentions, subjects, builder, start_pos, ctx.subject)
-    named_by = next(
-        (m for m in mentions if m.category == "org" and name and text.find(name) == m.start), None
-    )
+    guests: list[str] = []
+    if _attended_there(text, start_pos, end_pos):
+        # "KT는 … 열리는 'ITU … 포럼'에서 … 소개한다": the subject takes part; the host is not stated
+        guests, subjects = list(subjects), []
+        organizers = _organizers(text, mentions, [], builder, start_pos)
+    else:
+        organizers = _organizers(text, mentions, subjects, builder, start_pos, ctx.subject)
+    named_by = next((m for m in mentions if m.category == "org" and _names_event(text, name, m)), None)
     if named_by is not None and not organizers:  # "WeGO 총회", "ITU 전권회의": the body holds it
         organizers = [builder.org_key(named_by.key)]
     countries = _attending_countries(text, mentions) + _footnote_countries(sentence, builder)
@@ -607,6 +621,7 @@ def _event(
         name=name,
         organizers=organizers,
         participant_countries=list(dict.fromkeys(countries)),
+        participant_organizations=[g for g in guests if g not in organizers],
         venues=_locations(mentions),
         start=start_value,
         end=first.end_value if first else None,
@@ -632,6 +647,25 @@ def _event(
         ctx.last_project.start = start_value
         ctx.tentative.add(id(ctx.last_project))
     ctx.last_event = builder.add_event(event)
+
+
+_ORDINAL = re.compile(r"((제\s?\d+\s?(차|회))|\d{4}년?)\s?")
+
+
+def _names_event(text: str, name: str | None, org: Mention) -> bool:
+    """ "ITU 전권회의", "제47차 APT 관리위원회": the organization heads the event's name,
+    after at most an ordinal or a year."""
+    at = text.find(name) if name else -1
+    return at >= 0 and at <= org.start and _ORDINAL.sub("", text[at : org.start]) == ""
+
+
+_PASSIVE_HELD = re.compile(r"(열리는|열린|열릴|개최되는|개최된|개최될|진행되는|진행된)\s")
+
+
+def _attended_there(text: str, start: int, end: int) -> bool:
+    """The event is only where the subject acts: a passive "열리는 X에서/에" adjunct."""
+    passive = [m for m in _PASSIVE_HELD.finditer(text, 0, start) if start - m.end() <= 40]
+    return bool(passive) and re.match(r"['’”\"]?\s?(에서|에|에는|에서는)\s", text[end:]) is not None
 
 
 _VISITORS = re.compile(r"(대표단|방문단|사절단|시찰단|연수단)(은|이|도)\s")
@@ -713,7 +747,16 @@ def _attending_countries(text: str, mentions: list[Mention]) -> list[str]:
         if m.category == "country"
         and m.particle not in WITH
         and not any(qs <= m.start < qe for qs, qe, _q in quoted)
+        and not _names_place(text, m, mentions)
     ]
+
+
+def _names_place(text: str, country: Mention, mentions: list[Mention]) -> bool:
+    """ "태국 방콕에서 열리는": the country only locates the venue that follows it."""
+    return not country.particle and any(
+        m.category == "site" and m.start > country.end and not text[country.end : m.start].strip()
+        for m in mentions
+    )
 
 
 def _extend(target: list[str], more: list[str]) -> None:
@@ -976,6 +1019,10 @@ _TIME_WORDS = {
     "전",
     "후",
     "지난",
+    "지난달",
+    "지난해",
+    "이달",
+    "같은",
     "올해",
     "내년",
     "작년",

@@ -344,3 +344,87 @@ def test_a_quoted_fund_with_its_acronym_is_a_project_and_takes_no_date_of_this_p
     assert projects["아시아 디지털 협력기금"].names == ["아시아 디지털 협력기금", "ADCF"]
     assert projects["아시아 디지털 협력기금"].start is None
     assert projects["라오스 전자조달 구축 사업"].start == "2025"
+
+
+def test_an_event_the_subject_only_attends_is_hosted_by_the_body_in_its_name() -> None:
+    ex = run("LG유플러스는 오는 6월 인도네시아 자카르타에서 열리는 'APT 5G 정책 포럼'에서 사례를 발표한다.")
+    (forum,) = ex.events
+    assert forum.organizers == [org(ex, "APT").key]
+    assert forum.participant_organizations == [org(ex, "LG유플러스").key]
+    assert forum.participant_countries == []  # the country only places the city
+
+
+def test_a_signing_ceremony_told_after_the_agreement_adds_no_agreement() -> None:
+    ex = run(
+        "한국전력은 지난 4일 하노이에서 베트남전력공사(EVN)와 스마트그리드 협력 양해각서를 맺었다고 "
+        "6일 밝혔다. 협약식에서는 김민수 한국전력 해외사업본부장과 응우옌 반 EVN 부사장이 서명했다."
+    )
+    (agreement,) = ex.agreements
+    assert agreement.date == "2024-03-04"
+
+
+def test_an_earlier_memorandum_told_in_a_relative_clause_is_an_agreement() -> None:
+    ex = run(
+        "센터는 지난해 9월 한국인터넷진흥원과 케냐 정보통신부가 맺은 사이버보안 협력 양해각서의 "
+        "첫 성과로 문을 열었다."
+    )
+    (agreement,) = ex.agreements
+    assert agreement.kind == "mou" and agreement.date == "2023-09"
+    assert set(agreement.parties) == {org(ex, "한국인터넷진흥원").key, org(ex, "케냐 정보통신부").key}
+
+
+def test_a_deck_and_the_body_telling_one_named_course_make_one_event() -> None:
+    ex = run(
+        "NIA, 라오스 공무원 연수…다음 달 'AI 행정 과정'\n"
+        "한국지능정보사회진흥원(NIA)은 다음 달 8일부터 라오스 공무원 20명을 대상으로 'AI 행정 과정' 연수를 연다."
+    )
+    (course,) = ex.events
+    assert course.start == "2024-04-08" and course.organizers == [org(ex, "NIA").key]
+
+
+def test_a_press_short_form_names_a_body_written_out_earlier() -> None:
+    ex = run(
+        "한국수출입은행은 22일 필리핀 정부와 차관 계약을 맺었다. "
+        "수은과 필리핀 정보통신기술부는 오는 28일 마닐라에서 착수회의를 연다."
+    )
+    meeting = next(e for e in ex.events if e.kind == "meeting")
+    assert org(ex, "한국수출입은행").key in meeting.organizers
+
+
+def test_a_hotel_brand_of_several_words_is_one_venue() -> None:
+    ex = run("KT는 지난 4일 자카르타의 물리아 그랜드 호텔에서 현지 통신사와 업무협약을 맺었다.")
+    assert any(s.names[0] == "물리아 그랜드 호텔" for s in ex.sites), [s.names for s in ex.sites]
+
+
+def test_the_shortened_asia_pacific_names_the_same_office() -> None:
+    ex = run(
+        "KT는 ITU 아태지역사무소와 협력한다. KT는 지난 4일 ITU 아시아태평양지역사무소와 "
+        "디지털 포용 업무협약을 맺었다."
+    )
+    office = org(ex, "ITU 아태지역사무소")
+    assert "ITU 아시아태평양지역사무소" in office.names
+
+
+def test_a_project_referred_back_to_with_a_time_word_is_no_new_project() -> None:
+    ex = run(
+        "코이카는 '캄보디아 전자조달 구축사업'을 추진한다. 세계은행도 지난달 같은 사업에 2천만 달러를 지원했다."
+    )
+    assert [p.names[0] for p in ex.projects] == ["캄보디아 전자조달 구축사업"]
+
+
+def test_a_district_told_after_its_city_is_a_site_within_it() -> None:
+    ex = run("NIA는 지난 10일 몽골 울란바토르시 바양골구에 있는 정보센터에서 개소식을 열었다.")
+    district = next(s for s in ex.sites if s.names[0] == "바양골구")
+    city = next(s for s in ex.sites if s.names[0].startswith("울란바토르"))
+    assert district.kind == "district" and district.within == city.key
+
+
+def test_a_place_name_that_is_also_a_common_word_needs_to_be_used_as_a_place() -> None:
+    ex = run("두 기관은 필리핀 세부에서 만나 세부 일정을 확정했다.")
+    assert [s.names[0] for s in ex.sites] == ["세부"]
+
+
+def test_a_group_head_is_a_person_of_that_group() -> None:
+    ex = run('박지훈 KT 클라우드전략그룹장은 "고객이 먼저다"라고 말했다.')
+    (person,) = ex.people
+    assert person.name == "박지훈" and person.role == "클라우드전략그룹장"
