@@ -58,6 +58,8 @@ _PATTERNS = [
     re.compile(rf"{_LEAD}(?<![\d,.])(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?"),
     # March 2010
     re.compile(rf"(?P<m1>{_MON}),?\s+(?P<y1>{_YEAR})"),
+    # "in March next year", "March of last year": the year word moves the month's year
+    re.compile(rf"(?P<m1>{_MON})\s+(?:of\s+)?(?P<yw>(?i:next|last|this))\s+year\b"),
     # in October, last July, mid-July: a month alone needs a word that makes it a time
     re.compile(
         rf"\b(?:(?P<dir>(?i:last|next|this))|(?i:in|since|from|until|till|by|during|through|before|after"
@@ -95,6 +97,9 @@ def _from_match(text: str, m: re.Match[str], published: date | None, tense: Tens
     # Prepositions (in, from, between) are context, not part of the mention; last/next are.
     begin = min(m.start(g) for g in ("lead", "dir", "m1", "d1", "y1") if groups.get(g) is not None)
     first = _parts(groups, "1")
+    if groups.get("yw") is not None and published is not None:
+        delta = {"last": -1, "this": 0, "next": 1}[groups["yw"].lower()]
+        first = DateParts(published.year + delta, first.month, None, None)
     if groups.get("y2") is not None or groups.get("d2") is not None:
         span = resolve_range(first, _parts(groups, "2"), published, tense)
         return mention(text, begin, m.end(), *span) if span else None

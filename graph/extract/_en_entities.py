@@ -497,6 +497,8 @@ class Entities:
         for start, end, head in shapes:
             if any(start < a and b == end for a, b in known):
                 continue  # "Rivals SK Telecom Co.": the reference name is the organization
+            if self._only_in_scheme_names(self.text[start:end]):
+                continue  # "the Global Public Administration Scholarship" names a programme, not a body
             spans.append((start, end, self.text[start:end], head))
         spans = [s for s in spans if not self._only_inside(s, shapes)]
         # the longest reading wins where two overlap; the shorter one inside still counts as named
@@ -630,6 +632,14 @@ class Entities:
                 j -= 2
                 continue
             if (
+                prev.text in ("'s", "’s")
+                and j >= 2
+                and toks[j - 2].text == "People"
+                and self._adjacent(toks[j - 2], prev)
+            ):
+                j -= 2  # "People's Committee", "People's Bank": the possessive is part of the name
+                continue
+            if (
                 prev.text in _NAME_PARTICLES
                 and j >= 2
                 and _is_cap(toks[j - 2].text)
@@ -673,8 +683,14 @@ class Entities:
             ):
                 run_end += 1
             run = [t.text for t in toks[m : run_end + 1]]
+            # "Ministry of Information and Communication Technologies", "... Digital Economy and Society":
+            # in a ministry's portfolio these words are no heads of other bodies
+            portfolio_head = toks[i].text in _PORTFOLIO_HEADS
             if conn.text in ("and", "&") and (
-                any(w in _HEAD_KIND for w in run)
+                any(
+                    w in _HEAD_KIND and not (portfolio_head and (w in _PORTFOLIO or w == "Society"))
+                    for w in run
+                )
                 or self._gaz_lookup(" ".join(run), "organization") is not None
                 or (run_end + 1 < len(toks) and toks[run_end + 1].text in ("'s", "’s"))
             ):
@@ -730,6 +746,7 @@ class Entities:
                     acr = m.group(1)
                     if sum(c.isupper() for c in acr) >= 2:
                         self._merge_alias(org, acr, m.start(1))
+                        self._comma_front(org, name, m.start(), acr)
         # "ACR (Long Name)" and "Long Name (ACR)" where the long name has no head noun
         for m in re.finditer(
             r"((?:[A-Z][\w-]*\s+){1,8}[A-Z][\w-]*)\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)", self.text
@@ -767,6 +784,31 @@ class Entities:
             entry = self._gaz_lookup(acr, "organization") or self._gaz_lookup(long_name, "organization")
             if entry is not None:
                 self._link(org, entry)
+
+    def _only_in_scheme_names(self, surface: str) -> bool:
+        """A name written only ever as the front of a scheme's name ('... Scholarship') is no body of its own."""
+        ends = [m.end() for m in re.finditer(re.escape(surface), self.text)]
+        return bool(ends) and all(_NAMED_SCHEME_AFTER.match(self.text, e) for e in ends)
+
+    def _comma_front(self, org: OrgRec, name: str, at: int, acr: str) -> None:
+        """'the Korea Minting, Security Printing & ID Card Operating Corporation (KOMSCO)': a name with a comma
+        inside, told by the acronym starting with the front part rather than with the part after the comma."""
+        front = re.search(
+            r"\b(?:the|The)\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*),\s+$", self.text[max(0, at - 60) : at]
+        )
+        if front is None or acr[0] != front.group(1)[0] or acr[0] == name[0]:
+            return
+        if (
+            self.org_by_name(front.group(1))
+            or self._known_site(front.group(1))
+            or self.country_code(front.group(1))
+        ):
+            return
+        full = f"{front.group(1)}, {name}"
+        if full not in org.names:
+            self._add_name(org, full, first=True)
+            if name in org.names:
+                org.names.remove(name)  # the tail alone is never written as the body's name
 
     def _complement_aliases(self) -> None:
         """'Ghana Investment Fund for Electronic Communications (GIFEC)': a name with a 'for'/'of'
@@ -1114,6 +1156,23 @@ class Entities:
             merged = True
         return merged
 
+    def _place_country(self, name: str) -> str | None:
+        """'Ho Chi Minh City People's Committee': a local government lies in its place's country."""
+        words = name.split()
+        for n in range(len(words) - 1, 0, -1):
+            entry = self._gaz_lookup(" ".join(words[:n]), "site")
+            if entry is not None and getattr(entry, "country", None):
+                return str(entry.country)
+        return None
+
+    def _starts_with_place(self, name: str, first: str) -> bool:
+        """'Ho' is not a short form of 'Ho Chi Minh City People's Committee': it is a piece of the place."""
+        words = name.split()
+        return (
+            any(self._gaz_lookup(" ".join(words[:n]), "site") is not None for n in range(2, len(words)))
+            and words[0] == first
+        )
+
     def _short_forms(self) -> None:
         for org in list(self.orgs.values()):
             full = org.names[0]
@@ -1136,6 +1195,7 @@ class Entities:
                     or not _is_cap(cand)
                     or self.org_by_name(cand) is not None
                     or self._gaz_lookup(cand, "site") is not None
+                    or self._starts_with_place(full, cand)
                 ):
                     continue
                 rest = full[len(cand) :]
@@ -1303,6 +1363,8 @@ class Entities:
                 m = regex.search(org.names[0])
                 if m:
                     org.country = self.country_code(m.group(0))
+            if org.country is None and org.kind == "local_government":
+                org.country = self._place_country(org.names[0])
         for org in self.orgs.values():
             if org.part_of and not org.country:
                 parent = self.orgs.get(org.part_of)
@@ -1334,6 +1396,24 @@ class Entities:
         return [m for m in self.country_mentions if start <= m.start and m.end <= end]
 
     # -- sites ------------------------------------------------------------------------------
+
+    def _districts_of_known_places(self) -> None:
+        """'in Gangseo District of Busan': a named district of a known place lies in it and in its country."""
+        for m in re.finditer(
+            r"\b(?:in|at|of)\s+(?:the\s+)?([A-Z][\w-]*\s+(?:District|County|Province))\s+of\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)",
+            self.text,
+        ):
+            parent = self._known_site(m.group(2))
+            if (
+                parent is None
+                or self._known_site(m.group(1))
+                or _inside((m.start(1), m.end(1)), self._proper_spans)
+            ):
+                continue
+            site = self._add_site(
+                m.group(1), m.start(1), "district", "en.site.district_of", country=parent.country
+            )
+            site.within = site.within or parent.key
 
     def _add_site(
         self,
@@ -1375,6 +1455,7 @@ class Entities:
             self._add_site(
                 text[start:end], start, entry.kind, "en.site.gazetteer", country=entry.country, iri=entry.iri
             )
+        self._districts_of_known_places()
         cap_run = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w-]*){0,3}"
         # "the Telkom Indonesia headquarters"
         for m in re.finditer(
@@ -1675,7 +1756,14 @@ class Entities:
             )
             if lead and re.search(r"\bMinister\b", role):
                 role = lead.group(1) + role
+            local = self._local_office(m.start(), role)
+            if local is not None:
+                role = local[0] + " " + role
             self._add_person(m.group(1), m.start(1), role, None, "en.person.title")
+            if local is not None and local[1] is not None:
+                person = next((p for p in self.people.values() if p.name == m.group(1)), None)
+                if person is not None:
+                    person.affiliation = person.affiliation or local[1]
         for m in re.finditer(
             r"(?:^|(?<=[\s\"“(]))"
             + name
@@ -1708,6 +1796,27 @@ class Entities:
                 person = next((p for p in self.people.values() if p.name == pm.group(2)), None)
                 if person is not None:
                     person.affiliation = person.affiliation or mention.key
+
+    def _local_office(self, at: int, role: str) -> tuple[str, str | None] | None:
+        """'Seoul Vice Mayor Name': the place (and a 'Vice') before a mayor's title, and that place's government."""
+        if not re.search(r"\b(?:Mayor|Governor)$", role):
+            return None
+        m = re.search(
+            r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}?)\s+((?:Vice|Deputy)\s+)?$",
+            self.text[max(0, at - 50) : at],
+        )
+        if m is None or not self._known_site(m.group(1)):
+            return None
+        place = m.group(1) + ("" if m.group(2) is None else " " + m.group(2).strip())
+        gov = next(
+            (
+                o.key
+                for o in self.orgs.values()
+                if o.kind == "local_government" and o.names[0].startswith(m.group(1) + " ")
+            ),
+            None,
+        )
+        return place, gov
 
     def _add_person(
         self, name: str, start: int, role: str | None, role_span: tuple[int, int] | None, rule: str
@@ -1824,6 +1933,9 @@ _NAME_PARTICLES = frozenset(
     {"del", "de", "da", "do", "dos", "das", "di", "du", "des", "la", "van", "von", "der"}
 )
 # a name and its acronym followed by a programme noun: "the X (ACR) programme" is the project's name
+_NAMED_SCHEME_AFTER = re.compile(
+    r"[ ](?:Scholarships?|Programme|Program|Project|Initiative|Scheme|Award|Prize)\b"
+)
 _PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|project|initiative|scheme)\b")
 
 
@@ -1860,6 +1972,8 @@ def _shape_kind(name: str, head: str | None) -> str:
         return "international"
     if head == "Bank":
         return "company"
+    if re.search(r"\bPeople['’]s\s+Committee$", name):
+        return "local_government"  # the executive of a province or city in Vietnam, Laos and China
     if head in ("Institute",) and re.search(r"\bUniversity\b", name):
         return "academic"
     return kind

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from graph.extract._en_deps import DateFinder
@@ -182,6 +182,9 @@ class Relations:
         if both:
             # "the two ministries will ...": the signatories told so far, not a signing the story reports later
             told = [a for a in self.agreements if any(ev.start <= verb_at for ev in a.evidence)]
+            # an agreement of earlier years is background; "the two sides" are those of the news
+            current = [a for a in told if not self._from_earlier_year(a)]
+            told = current or told
             if told:
                 return list(told[-1].parties)
         if not mentions and relative_at is not None:
@@ -200,6 +203,9 @@ class Relations:
         first = 0
         # skip a person's affiliation: "Name, head of KT's unit, said"
         return unique_keys(coordinated(mentions, first, self.text))
+
+    def _from_earlier_year(self, rec: AgreementRec) -> bool:
+        return self.published is not None and rec.date is not None and int(rec.date[:4]) < self.published.year
 
     def _appositive_subject(self, start: int, lead_end: int, verb_at: int) -> list[Mention]:
         """'In June 2021 the NIA (NIA), a state agency, signed': the comma that seemed to close the
@@ -403,6 +409,8 @@ class Relations:
                 partners = [k for k in self.objects(at, end) if k not in parties]
                 parties.extend(partners)
         if not parties and not anaphoric:
+            parties = self._signing_people(sentence, abs_verb)
+        if not parties and not anaphoric:
             parties = self._country_parties(sentence, abs_verb, sentence.start + trig.end())
         if not parties:
             parties = self._listed_signers(sentence, sentence.start + trig.end())
@@ -478,6 +486,27 @@ class Relations:
                 if set(parties) <= set(rec.parties):
                     return rec
         return None
+
+    def _signing_people(self, sentence: Sentence, verb_at: int) -> list[str]:
+        """'Khoa and Seoul Vice Mayor Kim signed a letter of intent': officials sign for the bodies they belong to.
+
+        Only when every signer before the verb has a known affiliation, so a half-known pair is not guessed.
+        """
+        lead = self.text[sentence.start : verb_at]
+        signers: list[str] = []
+        for person in self.ents.people.values():
+            words = person.name.split()
+            forms = {person.name, words[0], words[-1]}
+            at = min(
+                (m.start() for f in forms if len(f) > 2 for m in re.finditer(rf"\b{re.escape(f)}\b", lead)),
+                default=-1,
+            )
+            if at < 0:
+                continue
+            if person.affiliation is None:
+                return []
+            signers.append(person.affiliation)
+        return list(dict.fromkeys(signers)) if len(signers) > 1 else []
 
     def _country_parties(self, sentence: Sentence, verb_at: int, verb_end: int) -> list[str]:
         """A country that signs with no organization named for it stands for its government."""
@@ -606,10 +635,28 @@ class Relations:
                 and not _EVENT_NOUN.search(sentence.text)
             ):
                 self._event_details(sentence, self.events[-1])
+            if recent and not _EVENT_NOUN.search(sentence.text):
+                self._anaphoric_hosts(sentence, self.events[-1])
         for sentence in self.ents.sentences:
             self._facility_launch(sentence)
         self._dates_from_signings()
         self.events = [e for e in self.events if e.start is not None or e.name is not None]
+
+    def _anaphoric_hosts(self, sentence: Sentence, event: EventRec) -> None:
+        """'The tour, which ran all week, was organised by A and B': hosts of the event just told."""
+        m = re.search(
+            r"\b[Tt]he\s+(?:tour|trip|visit|event|gathering|programme|program)\b[^.;]*?\b"
+            r"(?:was|were|is|are|will\s+be)\s+(?:jointly\s+)?(?:organi[sz]ed|hosted|co-hosted|arranged)\s+by\s+",
+            sentence.text,
+        )
+        if m is None or event.organizers:
+            return
+        event.organizers = self.objects(sentence.start + m.end(), sentence.end)
+        if event.organizers:
+            event.participant_organizations = [
+                o for o in event.participant_organizations if o not in event.organizers
+            ]
+            event.evidence.append(self.evidence(sentence, "en.event.anaphoric_hosts", 0.6))
 
     def _facility_launch(self, sentence: Sentence) -> None:
         """'On Saturday, A launched the X Digital Hub': the dated opening of a named facility is an event.
@@ -675,20 +722,28 @@ class Relations:
         people = (
             r"(?i:teachers|students|researchers|professionals|journalists|entrepreneurs|nurses|doctors|"
             r"officials|delegates|delegation|delegations|participants|public servants|civil servants|"
-            r"engineers|trainees|policymakers|experts|leaders|ministers|representatives)"
+            r"engineers|trainees|policymakers|experts|leaders|ministers|representatives|ambassadors|envoys)"
         )
-        # "delegations from A, B and C", "ministers of A, B and C": the listed countries take part
-        for m in re.finditer(people + r"\s+(?:from|of)\s+([^.;]{2,120})", s):
+        # "delegations (came) from A, B and C", "ministers of A, B and C": the listed countries take part
+        for m in re.finditer(
+            people + r"\s+(?:(?:came|come|arrived|travell?ed)\s+)?(?:from|of)\s+([^.;]{2,260})", s
+        ):
             seg_start = sentence.start + m.start(1)
             stop = re.search(
                 r"\s+(?:to|under|in|on|at|for|who|which|that|also|visited|attended|joined|took|will|are|were|was|"
-                r"is|has|have|had|met|arrived|came|gathered)\s+(?![A-Z][a-z]+,)",
+                r"is|has|have|had|met|arrived|came|gathered|wrapped|[a-z]{3,}ed)\s+(?![A-Z][a-z]+,)",
                 m.group(1),
             )
             seg_end = seg_start + (stop.start() if stop else len(m.group(1)))
             for c in self.ents.countries_in(seg_start, seg_end):
                 if c.key not in countries:
                     countries.append(c.key)
+            if re.match(r"(?i)deleg", m.group(0)):
+                # "a delegation from Ho Chi Minh City": a visiting city's delegation speaks for its country
+                for x in self.ents.sites_in(seg_start, seg_end):
+                    site = self.ents.sites.get(x.key)
+                    if site is not None and site.country and site.country not in countries:
+                        countries.append(site.country)
             for o in self.orgs_in(seg_start, seg_end):
                 if o.key not in orgs:
                     orgs.append(o.key)
@@ -874,7 +929,7 @@ class Relations:
             and not (d.start > abs_start and _PROGRAMME_BETWEEN.search(self.text[abs_start : d.start]))
             and not (d.start > abs_start and _OTHER_HAPPENING.search(self.text[abs_start : d.start]))
         ]
-        when = _nearest(dates, abs_start)
+        when = _nearest(dates, abs_start) or self._day_of_event(s)
         if when is None and low == "launch ceremony" and not organizers:
             when, organizers = self._launch_told(sentence)
         countries, part_orgs = self._participants(sentence)
@@ -886,12 +941,26 @@ class Relations:
         rec = EventRec(kind=kind, kind_default=False, name=name, organizers=organizers)
         if when is not None:
             rec.start, rec.end = when.value, when.end_value
+            if when.end_value is None:
+                rec.start, rec.end = _closing_day_span(before, when.value)
         rec.participant_countries = countries
         rec.participant_organizations = [o for o in part_orgs if o not in organizers]
         rec.venues = venues
         rec.themes = self.themes(sentence.start, sentence.end)
         rec.evidence.append(self.evidence(sentence, "en.event.named" if name else "en.event.noun", 0.7))
         self._add_event(rec, definite=definite)
+
+    def _day_of_event(self, s: str) -> DateHit | None:
+        """'On the opening day, A held talks with B': a day counted within the dated event told before."""
+        m = re.search(r"(?i)\b(?:on|during)\s+the\s+(opening|first|closing|final|last)\s+day\b", s)
+        told = next((e for e in reversed(self.events) if e.start and len(e.start) == 10), None)
+        if m is None or told is None or told.start is None:
+            return None
+        closing = m.group(1).lower() in ("closing", "final", "last")
+        if closing and not told.end:
+            return None
+        day = told.end if closing else told.start
+        return DateHit(0, 0, day or told.start, None)
 
     def _launch_told(self, sentence: Sentence) -> tuple[DateHit | None, list[str]]:
         """'A and B on Monday launched a programme ... The launch ceremony was held at ...':
@@ -930,6 +999,8 @@ class Relations:
                 rec.start is not None
                 and old.start == rec.start
                 and set(rec.organizers) <= set(old.organizers)
+                # hostless talks on a forum's opening day are a meeting of their own, not the forum
+                and (rec.organizers or rec.kind == old.kind or rec.kind != "meeting")
             ):
                 target = old
                 break
@@ -1215,6 +1286,28 @@ def _agreement_kind(noun: str, verb: str) -> tuple[str, int]:
     return "partnership", 1
 
 
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+# "wrapped up a five-day study tour on Friday": the date is the last day of a stated duration
+_CLOSING = re.compile(
+    r"\b(?:wrapped up|wraps up|concluded|concludes|ended|ends|closed|closes|completed|completes|finished)\s+"
+    r"(?:a|an|the|its|their|his|her)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _closing_day_span(before: str, day: str) -> tuple[str, str | None]:
+    m = _CLOSING.search(before)
+    if m is None or len(day) != 10:
+        return day, None
+    n = m["n"].lower()
+    days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    last = date.fromisoformat(day)
+    return (last - timedelta(days=days - 1)).isoformat(), day
+
+
 def _event_kind_near(sentence: Sentence, ents: Entities) -> str | None:
     for m in _EVENT_NOUN.finditer(sentence.text):
         at = sentence.start + m.start()
@@ -1301,8 +1394,9 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     patterns = (
         r"\bthe\s+((?:[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,4}?(?:project|programme|program|initiative))\b",
-        r"((?:(?:[a-z]{1,2}-)?[A-Z][\w-]*\s+|of\s+|for\s+|and\s+){1,8}?(?:Project|Programme|Program|Initiative|Fund|"
-        r"Facility|Platform|Academy|Master\s+Plan|Cable(?!\s+[A-Z])))\b",
+        # "Master's Program": a possessive inside the name; "Eco Delta Smart City": a named smart-city development
+        r"((?:(?:[a-z]{1,2}-)?[A-Z][\w-]*(?:['’]s)?\s+|of\s+|for\s+|and\s+){1,8}?(?:Project|Programme|Program|"
+        r"Initiative|Fund|Facility|Platform|Academy|Scholarship|Master\s+Plan|Smart\s+City(?!\s+[A-Z])|Cable(?!\s+[A-Z])))\b",
         # "the Digital Skills for All (DSA) programme": the name before its acronym
         r"((?:[A-Z][\w-]*\s+|of\s+|for\s+|and\s+){1,8}?[A-Z][\w-]*)\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s+"
         r"(?:programme|program|project|initiative|scheme)\b",
@@ -1325,7 +1419,13 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
             ]
             if modifier:
                 words = words[modifier[-1] + 1 :]
-            while words and (words[0] in ("The", "A", "An", "of", "for", "and") or words[0].islower()):
+            while words and (
+                words[0] in ("The", "A", "An", "of", "for", "and")
+                or words[0].islower()
+                or re.search(
+                    r"['’]s$", words[0]
+                )  # "LH's Global Programme": the owner is not part of the name
+            ):
                 words.pop(0)
             if len(words) > 1 and words[-1].islower() and all(w[0].isupper() for w in words[:-1]):
                 words.pop()  # "the Sahel Schools project": the proper name is what precedes the common noun

@@ -1106,3 +1106,111 @@ def test_cable_inside_a_longer_name_is_not_a_cable_project() -> None:
         "Course\n\nMarlin will run a Lakeside Cable Resilience Training Course from 10 to 14 May 2021 in Kigali."
     )
     assert all("Lakeside Cable" not in p.names for p in ex.projects)
+
+
+def test_delegations_that_came_from_listed_countries_and_ambassadors_take_part() -> None:
+    ex = run(
+        "Forum\n\nMarlin held a forum on 3 March 2021 in Kigali. Delegations came from Kenya and Ghana, "
+        "as well as from the host country, Rwanda."
+    )
+    [forum] = ex.events
+    assert set(forum.participant_countries) == {"KE", "GH", "RW"}
+    ex = run("Forum\n\nMarlin held a forum on 3 March 2021, attended by the ambassadors of Kenya and Ghana.")
+    assert set(ex.events[0].participant_countries) == {"KE", "GH"}
+
+
+def test_city_delegation_speaks_for_its_country_and_a_closing_day_dates_the_whole_tour() -> None:
+    ex = run(
+        "Tour\n\nA delegation from Kigali wrapped up a three-day study tour of South Korea on Tuesday. "
+        "The tour was organised by Marlin."
+    )
+    [tour] = ex.events
+    assert (tour.start, tour.end) == ("2021-02-28", "2021-03-02")
+    assert tour.participant_countries == ["RW"]
+    assert tour.organizers == [org(ex, "Marlin").key]
+
+
+def test_month_with_next_year_moves_the_year() -> None:
+    from graph.extract._dates_en import candidates
+    from graph.extract.dates import select
+
+    found = [
+        c.value
+        for c in select(
+            candidates("It will hold a workshop in March next year.", date(2023, 10, 27), "future", None)
+        )
+    ]
+    assert found == ["2024-03"]
+
+
+def test_officials_sign_a_letter_of_intent_for_their_local_governments() -> None:
+    ex = run(
+        "Letter\n\nThe group was led by Tran Minh Khoa, Vice Chairman of the Kigali People's Committee. "
+        "The Busan metropolitan government runs the centre. On Tuesday, Khoa and Busan Vice Mayor Kim Eun-joo "
+        "signed a letter of intent on flood warning."
+    )
+    committee = org(ex, "Kigali People's Committee")
+    assert (committee.kind, committee.country) == ("local_government", "RW")
+    assert "Kigali" not in committee.names
+    [loi] = ex.agreements
+    assert loi.kind == "letter_of_intent"
+    assert set(loi.parties) == {committee.key, org(ex, "Busan metropolitan government").key}
+
+
+def test_named_smart_city_and_possessive_programme_names_are_projects() -> None:
+    ex = run(
+        "Projects\n\nMarlin is building the Busan Eco Delta Smart City. Marlin will run the Marlin-Naver "
+        "Digital Master's Program. Marlin's Smart City Policy Division briefed them."
+    )
+    names = {n for p in ex.projects for n in p.names}
+    assert {"Busan Eco Delta Smart City", "Marlin-Naver Digital Master's Program"} <= names
+    assert not any("Policy" in n or n.startswith("Marlin's") for n in names)
+
+
+def test_hostless_talks_on_the_opening_day_are_a_meeting_of_their_own() -> None:
+    ex = run(
+        "Forum\n\nMarlin held a forum from 2 to 4 March 2021 in Kigali. On the opening day, the Kenyan minister "
+        "held bilateral talks with the Ghanaian minister."
+    )
+    kinds = sorted((e.kind, e.start) for e in ex.events)
+    assert kinds == [("forum", "2021-03-02"), ("meeting", "2021-03-02")]
+
+
+def test_portfolio_word_that_is_also_a_company_head_stays_in_a_ministry_name() -> None:
+    ex = run("Ministry\n\nMarlin met the Ministry of Information and Communication Technologies in Kigali.")
+    assert org(ex, "Ministry of Information and Communication Technologies")
+
+
+def test_acronym_tells_a_name_with_a_comma_inside() -> None:
+    ex = run(
+        "Minting\n\nA group led by the Kigali Minting, Security Printing & Card Operating Corporation (KMC) "
+        "won a contract. KMC said so."
+    )
+    komsco = org(ex, "KMC")
+    assert komsco.names[0] == "Kigali Minting, Security Printing & Card Operating Corporation"
+
+
+def test_the_two_sides_are_the_parties_of_the_news_not_of_a_background_agreement() -> None:
+    ex = run(
+        "Contract\n\nHarbour Data Agency signed a contract with Marlin on Tuesday. Marlin has grown since it "
+        "signed a memorandum of understanding with the Public Procurement Service in May 2019. "
+        "The two sides will hold a workshop in Kigali in May 2021."
+    )
+    [workshop] = ex.events
+    assert set(workshop.organizers) == {org(ex, "Harbour Data Agency").key, org(ex, "Marlin").key}
+
+
+def test_society_closes_a_ministry_portfolio_and_a_scholarship_name_is_no_body() -> None:
+    ex = run(
+        "Ministry\n\nThe Ministry of Digital Economy and Society met Marlin. Marlin funds the Harbour Public "
+        "Administration Scholarship."
+    )
+    assert org(ex, "Ministry of Digital Economy and Society")
+    assert not any("Harbour Public Administration" in n for o in ex.organizations for n in o.names)
+
+
+def test_named_district_of_a_known_city_is_a_site_within_it() -> None:
+    ex = run("Site\n\nMarlin is building a data centre in Haeundae District of Busan.")
+    district = next(s for s in ex.sites if "Haeundae District" in s.names)
+    busan = next(s for s in ex.sites if "Busan" in s.names)
+    assert (district.kind, district.country, district.within) == ("district", "KR", busan.key)
