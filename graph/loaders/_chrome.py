@@ -101,7 +101,7 @@ _MENU_SEPARATORS = re.compile(r"\s*(?:\||›|»|>|\s{2,})\s*")
 
 _END_HEADERS = re.compile(
     r"^(?:관련\s*기사|관련\s*뉴스|주요\s*뉴스|주요\s*기사|많이\s*본\s*(?:뉴스|기사)|인기\s*(?:뉴스|기사)|추천\s*(?:뉴스|기사)|"
-    r"최신\s*(?:뉴스|기사)|실시간\s*(?:뉴스|기사|암호화폐|시세)|함께\s*보면\s*좋은|이\s*시각|핫\s*이슈|포토\s*뉴스|"
+    r"최신\s*(?:뉴스|기사)|실시간\s*(?:뉴스|기사|암호화폐|시세)|함께\s*보면\s*좋은(?:\s*(?:기사|뉴스))?|이\s*시각|핫\s*이슈|포토\s*뉴스|"
     r"오늘의\s*(?:뉴스|사진|영상|상승|하락)|이전\s*다음\s*기사|기사\s*제보|댓글\s*\d*$|"
     r"related(?:\s+(?:articles?|news|stories|content))?|read\s+(?:next|more|also)|more\s+from|most\s+(?:read|popular|viewed)|"
     r"trending|recommended|you\s+may\s+also\s+like|latest\s+(?:news|stories)|top\s+stories|comments?|tags?|"
@@ -113,6 +113,21 @@ _END_ANYWHERE = re.compile(
     r"ⓒ|©|copyright|무단\s*전재|재배포\s*금지|all rights reserved|게시물\s*운영\s*원칙|저작권자|"
     r"이\s*자료는.*(?:보도\s*자료|전재)|^대표이사$|^이사구성|^최근공시|^(?:좋아요|화나요|슬퍼요|추천해요)\s*\d*$|"
     r"^[(<\[]?끝[)>\]]?$|^#{3}$",
+    re.IGNORECASE,
+)
+# A prefix word and a colon opening a line of links to other stories ("Related: … | …",
+# "See also: …", "[관련기사] …"). Only the colon (or the bracket) tells it from a sentence that
+# starts with the same word ("Related agencies will join …"), so it is required.
+_LINK_PREFIX = re.compile(
+    r"^[\[(【<]?\s*(?:"
+    r"related(?:\s+(?:articles?|news|stories|story|content|coverage|links?|reading|posts?))?|"
+    r"read\s+(?:more|next|also)|also\s+read|see\s+also|further\s+reading|"
+    r"recommended(?:\s+(?:reading|stories|articles|for\s+you))?|you\s+(?:may|might)\s+also\s+like|"
+    r"more\s+(?:stories|news|articles|coverage)|more\s+(?:from|on)\s+(?:the\s+)?(?-i:[A-Z0-9])[\w'’&.\-]*(?:\s+[\w'’&.\-]+){0,4}|"
+    r"tags?|keywords?|filed\s+under|"
+    r"관련\s*(?:기사|뉴스)|함께\s*(?:보면|읽으면)\s*좋은(?:\s*(?:기사|뉴스))?|추천\s*(?:기사|뉴스)|"
+    r"많이\s*본\s*(?:기사|뉴스)|태그|키워드"
+    r")\s*(?:[\])】>]\s*[:：]?|[:：])\s*",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
@@ -277,10 +292,26 @@ def is_contact(text: str) -> bool:
     return bool(_CONTACT.match(text.strip()))
 
 
+def _link_list(text: str) -> str | None:
+    """What follows a related-stories prefix ("Related: A | B" -> "A | B"), or None if none."""
+    match = _LINK_PREFIX.match(text.strip())
+    return text.strip()[match.end() :] if match else None
+
+
+def is_link_line(text: str) -> bool:
+    """Links to other stories set on one line behind a prefix: "Related: … | …", "관련기사: …".
+
+    Only the line goes: such a line also sits between paragraphs, so it does not end the story.
+    """
+    return bool(_link_list(text))
+
+
 def is_end(text: str) -> bool:
     text = text.strip()
     if _CONTACT.match(text):
         return True
+    if _link_list(text) == "":
+        return True  # the prefix alone heads a list of related stories
     if len(text) <= 40 and _END_HEADERS.match(text):
         return True
     return len(text) <= 200 and bool(_END_ANYWHERE.search(text))
@@ -309,6 +340,8 @@ def classify(raw: str) -> Line:
     bullet, content = split_bullet(stripped)
     if is_end(content):
         kind = Kind.END
+    elif is_link_line(content):
+        kind = Kind.MENU  # navigation to other stories, like a menu
     elif is_widget(content):
         kind = Kind.WIDGET
     elif is_ticker(content):

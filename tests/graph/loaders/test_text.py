@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from graph.extract import extract
+from graph.facts import facts_for_article
 from graph.loaders import load_bytes
 from graph.loaders._text import parse_page
 from tests.graph.loaders.conftest import load_one
@@ -216,3 +218,50 @@ def test_a_correspondents_dateline_byline_is_not_body() -> None:
     page_result = parse_page(page)
     assert not any("특파원" in p for p in page_result.paragraphs)
     assert page_result.paragraphs[0].startswith("조달청은")
+
+
+def test_a_line_of_related_headlines_behind_a_prefix_is_chrome() -> None:
+    page = parse_page(
+        "Ghana launches national e-signature service\n\nPublished 2024-05-02\n\n"
+        "Ghana's communications ministry launched a national e-signature service on Thursday.\n\n"
+        "Related: Norway tests cloud voting | Uruguay opens open-data portal\n\n"
+        "Related agencies will join the programme next year.\n\n"
+        "Tags: e-signature, Ghana, Norway"
+    )
+    assert page.paragraphs == [
+        "Ghana's communications ministry launched a national e-signature service on Thursday.",
+        # Only the colon marks the prefix: a sentence opening with the same word is story.
+        "Related agencies will join the programme next year.",
+    ]
+
+
+def test_related_link_lines_give_no_text_and_no_countries() -> None:
+    (result,) = load_bytes(
+        b"Ghana launches national e-signature service\n\nPublished 2024-05-02\n\n"
+        b"Ghana's communications ministry launched a national e-signature service on Thursday.\n\n"
+        b"Citizens will be able to sign tax forms and land records from their phones, the minister said.\n\n"
+        b"Read more: Norway tests cloud voting | Uruguay opens open-data portal\n\n"
+        b"See also: Peru signs e-health deal\n\n"
+        b"More from Example Wire: Chile hits 15 million digital ID users\n",
+        filename="page.txt",
+    )
+    article = result.article
+    assert article is not None
+    for name in ("Norway", "Uruguay", "Peru", "Chile", "Read more", "See also", "More from"):
+        assert name not in article.text
+    assert facts_for_article(article, extract(article))["countries"] == ["GH"]
+
+
+def test_korean_related_article_lines_are_chrome() -> None:
+    page = parse_page(
+        "정부, 가나와 전자서명 협력\n\n입력 2024.05.02 10:00\n\n"
+        "행정안전부는 2일 가나 정보통신부와 전자서명 협력 양해각서를 맺었다고 밝혔다.\n\n"
+        "▶ 관련기사: 노르웨이, 클라우드 투표 시험\n\n"
+        "[관련기사] 우루과이, 공공데이터 포털 개설\n\n"
+        "관련 부처들도 내년부터 사업에 참여한다.\n\n"
+        "함께 보면 좋은 기사\n\n페루, 전자보건 협약 체결\n"
+    )
+    assert page.paragraphs == [
+        "행정안전부는 2일 가나 정보통신부와 전자서명 협력 양해각서를 맺었다고 밝혔다.",
+        "관련 부처들도 내년부터 사업에 참여한다.",
+    ]
