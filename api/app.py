@@ -45,6 +45,7 @@ def store_from_settings(settings: Settings) -> Store:
         timeout=settings.query_timeout,
         query_processes=settings.query_processes,
         hidden_graphs=settings.hidden_graphs,
+        result_cache_bytes=int(settings.result_cache_mb * 1_000_000),
     )
 
 

@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         description="Processes that run /sparql and named queries over a snapshot of the embedded store, "
         "so a query past its time limit is killed and its CPU freed; 0 runs them in threads.",
     )
+    result_cache_mb: float = Field(
+        default=64.0,
+        ge=0,
+        description="Megabytes of /sparql and named-query results kept until the next write "
+        "(embedded store only; 0 keeps none).",
+    )
     max_rows: int = Field(default=10_000, gt=0, description="Most rows a SELECT returns over /sparql.")
     allow_service_endpoints: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="IRIs that SERVICE and LOAD may reach (comma-separated)."

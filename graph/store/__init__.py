@@ -32,6 +32,7 @@ def open_store(
     timeout: float | None = DEFAULT_TIMEOUT,
     query_processes: int = 0,
     hidden_graphs: Sequence[str] = (),
+    result_cache_bytes: int = 0,
 ) -> Store:
     """Open the store the options name: a remote endpoint, memory, or the folder ``path``.
 
@@ -40,6 +41,8 @@ def open_store(
     use one PUT instead of INSERT DATA. ``query_processes`` (on-disk store only) runs protocol
     queries in that many killable processes, so a query past its time limit stops using CPU.
     ``hidden_graphs`` (IRIs, or prefixes ending in ``*``) are kept out of every query's sight.
+    ``result_cache_bytes`` (embedded store only) keeps that many bytes of protocol query results
+    until the next write; a remote engine may be written by others, so its results are never kept.
     """
     if endpoint:
         if hidden_graphs:
@@ -49,11 +52,17 @@ def open_store(
             )
         return RemoteStore(endpoint, update_endpoint, graph_store=graph_store, auth=auth, timeout=timeout)
     if memory:
-        return OxigraphStore(None, timeout=timeout, hidden_graphs=hidden_graphs)
+        return OxigraphStore(
+            None, timeout=timeout, hidden_graphs=hidden_graphs, result_cache_bytes=result_cache_bytes
+        )
     if path is None:
         raise ValueError("open_store needs a folder, memory=True or an endpoint")
     return OxigraphStore(
-        Path(path), timeout=timeout, query_processes=query_processes, hidden_graphs=hidden_graphs
+        Path(path),
+        timeout=timeout,
+        query_processes=query_processes,
+        hidden_graphs=hidden_graphs,
+        result_cache_bytes=result_cache_bytes,
     )
 
 

@@ -35,6 +35,7 @@ from rdflib.term import Node
 
 from graph.errors import QueryRefused, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from graph.store import _results
+from graph.store._result_cache import ResultCache
 from graph.store._results import Cell, Solution
 from graph.store._sandbox import Request, Sandbox
 from graph.store._sparql import names_dataset, syntax_error
@@ -116,6 +117,17 @@ class _Deadline:
         return None if self.at is None else max(self.at - time.monotonic(), 0.0)
 
 
+def _cache_key(request: Request) -> tuple[object, ...]:
+    return (
+        request.sparql,
+        request.media_type,
+        tuple(request.default_graph_uris),
+        tuple(request.named_graph_uris),
+        request.base_iri,
+        request.max_rows,
+    )
+
+
 class OxigraphStore:
     """A pyoxigraph Store on disk (``path``) or in memory (``path=None``)."""
 
@@ -127,8 +139,10 @@ class OxigraphStore:
         workers: int = 16,
         query_processes: int = 0,
         hidden_graphs: Sequence[str] = (),
+        result_cache_bytes: int = 0,
     ) -> None:
         self.path = path
+        self._results = ResultCache(result_cache_bytes) if result_cache_bytes > 0 else None
         self.timeout = timeout
         self._hidden = HiddenGraphs(hidden_graphs)
         self._visible: tuple[int, list[ox.NamedNode]] | None = None
@@ -175,6 +189,7 @@ class OxigraphStore:
         """A reader over a checkpoint of a store, for a query process (no threads of its own)."""
         reader = cls.__new__(cls)
         reader.path, reader.timeout, reader._generation, reader._sandbox = path, None, 0, None
+        reader._results = None
         reader._hidden, reader._visible = HiddenGraphs(hidden_graphs), None
         try:
             reader._store = ox.Store.read_only(str(path))
@@ -427,14 +442,19 @@ class OxigraphStore:
         base_iri: str | None = None,
         max_rows: int | None = None,
     ) -> RawResult:
+        request = self._request(sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows)
+        generation = self._generation
+        kept = self._kept(generation, request)
+        if kept is not None:
+            return kept
         if self._sandbox is not None:
-            request = self._request(
-                sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows
+            result = self._sandbox.query(request, self.timeout or 0.0)
+        else:
+            result = self._run(
+                self._raw_work(sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows)
             )
-            return self._sandbox.query(request, self.timeout or 0.0)
-        return self._run(
-            self._raw_work(sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows)
-        )
+        self._keep(generation, request, result)
+        return result
 
     async def araw_query(
         self,
@@ -447,15 +467,32 @@ class OxigraphStore:
         max_rows: int | None = None,
     ) -> RawResult:
         """``raw_query`` for event-loop callers: awaits the query worker, never blocks the loop."""
+        request = self._request(sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows)
+        generation = self._generation
+        kept = self._kept(generation, request)
+        if kept is not None:
+            return kept
         if self._sandbox is not None:
             # The query process keeps the deadline (killed at it); the loop only waits for its reply.
-            request = self._request(
-                sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows
+            result = await self._sandbox.aquery(request, self.timeout or 0.0)
+        else:
+            result = await self._arun(
+                self._raw_work(sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows)
             )
-            return await self._sandbox.aquery(request, self.timeout or 0.0)
-        return await self._arun(
-            self._raw_work(sparql, media_type, default_graph_uris, named_graph_uris, base_iri, max_rows)
-        )
+        self._keep(generation, request, result)
+        return result
+
+    def _kept(self, generation: int, request: Request) -> RawResult | None:
+        return None if self._results is None else self._results.get(generation, _cache_key(request))
+
+    def _keep(self, generation: int, request: Request, result: RawResult) -> None:
+        if self._results is not None and generation == self._generation:
+            self._results.put(generation, _cache_key(request), request.sparql, result)
+
+    @property
+    def result_cache(self) -> ResultCache | None:
+        """The kept protocol results (None when off), for statistics."""
+        return self._results
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:

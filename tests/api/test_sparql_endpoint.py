@@ -249,3 +249,20 @@ def test_a_streaming_runaway_query_frees_its_cpu_at_the_deadline(slow_client: Te
     time.sleep(1.0)
     # Left running, the query would keep one core busy for ~3 more seconds.
     assert time.process_time() - cpu < 0.3
+
+
+def test_the_service_keeps_answers_only_until_the_next_write(tmp_path: Path) -> None:
+    # The store the app opens itself, as `digicoop serve` does: its results are kept by default.
+    settings = Settings(memory=True, token=SecretStr(TOKEN), examples_dir=tmp_path, load_reference=False)
+    count = {"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{EX}v> ?v }}"}
+    with TestClient(create_app(settings)) as c:
+        for expected in range(1, 4):
+            r = c.post(
+                "/sparql", content=f"INSERT DATA {{ <{EX}s{expected}> <{EX}v> 1 }}", headers=UPDATE | AUTH
+            )
+            assert r.status_code == 204
+            for _ in range(2):
+                n = c.get("/sparql", params=count, headers={"Accept": "application/sparql-results+json"})
+                assert n.json()["results"]["bindings"][0]["n"]["value"] == str(expected)
+        kept = c.app.state.store.result_cache  # type: ignore[attr-defined]
+        assert kept is not None and kept.hits == 3
