@@ -50,6 +50,7 @@ class Mention:
 
 _ACTING = {"은", "는", "이", "가", "와", "과", "와의", "과의", "도"}
 _HANGUL_RUN = re.compile(r"[가-힣]*")
+_BRACKETED = re.compile(r"\([^()\s]{1,15}\)")  # a short form, not "(청장 김정우)"
 _CITY_WORD = re.compile(r"[가-힣]{2,}시")
 _PROVINCE_WORD = re.compile(r"[가-힣]{2,6}(주|성)")
 _LOCAL_PLACE = re.compile(r"[가-힣]{2,}(시|도|성|주|군|구)")
@@ -135,6 +136,11 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
         return all(end <= s or start >= e for s, e in taken)
 
     def particle_after(end: int) -> str:
+        # "대전광역시(대전시)가": the particle after a name's own short form in brackets is its own
+        bracketed = _BRACKETED.match(text, end)
+        if bracketed:
+            tail = _HANGUL_RUN.match(text, bracketed.end())
+            return split_particle("가" + tail.group())[1] if tail and tail.group() else ""
         word = next((w for w in ws if w.start <= end - 1 < w.end), None)
         if word is None:
             return ""

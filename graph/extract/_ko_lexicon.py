@@ -295,6 +295,9 @@ AGREEMENT_WORDS: tuple[tuple[str, str], ...] = (
     ("협력약정", "agreement"),
     ("협정", "agreement"),
     ("약정", "agreement"),
+    # a KOICA project's Record of Discussions binds both governments to carry it out
+    ("협의의사록", "agreement"),
+    ("R/D", "agreement"),
     ("의향서", "letter_of_intent"),
     ("LOI", "letter_of_intent"),
     ("파트너십", "partnership"),

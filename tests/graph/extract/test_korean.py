@@ -428,3 +428,22 @@ def test_a_group_head_is_a_person_of_that_group() -> None:
     ex = run('박지훈 KT 클라우드전략그룹장은 "고객이 먼저다"라고 말했다.')
     (person,) = ex.people
     assert person.name == "박지훈" and person.role == "클라우드전략그룹장"
+
+
+def test_a_city_named_with_its_short_form_in_brackets_signs_as_its_government() -> None:
+    ex = run("제목\n\n부산광역시(부산시)가 베트남 다낭시와 스마트항만 분야 업무협약(MOU)을 맺었다.")
+    (agreement,) = ex.agreements
+    busan = org(ex, "부산광역시")
+    assert busan.kind == "local_government" and "부산시" in busan.names
+    assert set(agreement.parties) == {busan.key, org(ex, "다낭시").key}
+
+
+def test_a_record_of_discussions_binds_the_two_governments() -> None:
+    ex = run(
+        "제목\n\n코이카와 라오스 기술통신부는 지난 3월 디지털 행정 사업을 위한 "
+        "협의의사록(Record of Discussions·R/D)에 서명했다.",
+        published=date(2024, 6, 10),
+    )
+    (agreement,) = ex.agreements
+    assert agreement.kind == "agreement" and agreement.date == "2024-03"
+    assert set(agreement.parties) == {org(ex, "코이카").key, org(ex, "라오스 기술통신부").key}
