@@ -139,8 +139,8 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
         # "대전광역시(대전시)가": the particle after a name's own short form in brackets is its own
         bracketed = _BRACKETED.match(text, end)
         if bracketed:
-            tail = _HANGUL_RUN.match(text, bracketed.end())
-            return split_particle("가" + tail.group())[1] if tail and tail.group() else ""
+            after = _HANGUL_RUN.match(text, bracketed.end())
+            return split_particle("가" + after.group())[1] if after and after.group() else ""
         word = next((w for w in ws if w.start <= end - 1 < w.end), None)
         if word is None:
             return ""
