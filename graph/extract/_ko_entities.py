@@ -20,6 +20,7 @@ from graph.extract._ko_lexicon import (
     GENERIC_VENUE,
     HALL_SUFFIXES,
     NOT_ORG,
+    NOT_ORG_ENDINGS,
     NOT_ORG_PREFIXES,
     NOT_PERSON_TITLES,
     NOT_PLACE,
@@ -366,7 +367,7 @@ def org_suffix_kind(stem: str) -> OrgKind | None:
     """The kind an organization-looking word implies, or None for a common noun."""
     if stem in NOT_ORG or DIRECTION_PART.match(stem) or not re.fullmatch(r"[가-힣A-Za-z0-9·&]+", stem):
         return None
-    if stem.endswith(UNIT_ONLY):
+    if stem.endswith(UNIT_ONLY + NOT_ORG_ENDINGS):
         return None
     for suffix, kind in ORG_SUFFIXES:
         if stem.endswith(suffix):

@@ -122,6 +122,9 @@ NOT_ORG = {
     "정책연구원",
     "회원국연합",
 }
+# Common nouns that end in an organization suffix ("분산서비스거부" is denial of service, "참석
+# 여부" whether one attends): no ministry or agency name ends so.
+NOT_ORG_ENDINGS = ("거부", "여부", "포부", "승부", "기부")
 NOT_ORG_PREFIXES = (
     "국제",
     "전문",

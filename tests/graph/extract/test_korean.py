@@ -447,3 +447,8 @@ def test_a_record_of_discussions_binds_the_two_governments() -> None:
     (agreement,) = ex.agreements
     assert agreement.kind == "agreement" and agreement.date == "2024-03"
     assert set(agreement.parties) == {org(ex, "코이카").key, org(ex, "라오스 기술통신부").key}
+
+
+def test_a_common_noun_ending_like_a_ministry_is_not_one() -> None:
+    ex = run("제목\n\n한국인터넷진흥원은 분산서비스거부(DDoS) 공격에 대응하는 훈련을 열었다.")
+    assert [o.names[0] for o in ex.organizations] == ["한국인터넷진흥원"]
