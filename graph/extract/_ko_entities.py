@@ -51,6 +51,7 @@ class Mention:
 
 _ACTING = {"은", "는", "이", "가", "와", "과", "와의", "과의", "도"}
 _HANGUL_RUN = re.compile(r"[가-힣]*")
+_GLUED_AND = re.compile(r"(?:실|국|팀|단|본부|센터)과$")
 _BRACKETED = re.compile(r"\([^()\s]{1,15}\)")  # a short form, not "(청장 김정우)"
 _CITY_WORD = re.compile(r"[가-힣]{2,}시")
 _PROVINCE_WORD = re.compile(r"[가-힣]{2,6}(주|성)")
@@ -243,6 +244,7 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
     _alias_pairs(text, ws, builder, mentions, taken, sentence)
     _governments(text, builder, mentions, taken, sentence)
     _countries(text, [h for h in hits if h[2].category == "country"], builder, mentions, taken, sentence)
+    _described_orgs(text, [h for h in hits if h[2].category == "country"], builder, mentions, taken, sentence)
     _people(text, ws, builder, mentions, sentence)
     _heads_acting(text, ws, mentions)
     _places(text, ws, analysis.proper, builder, mentions, taken, sentence)
@@ -360,6 +362,45 @@ def _generic_head(stem: str) -> bool:
             head = stem[: -len(suffix)]
             return head in {"국립", "중앙", "국가", "국영", "국제", "왕립", "공립", "개발", "산업", "수출입"}
     return False
+
+
+# "폴란드 국립연구기관 NASK는", "미국 기업 오라클과": a Latin name the words before describe as a body
+_DESCRIBED = re.compile(
+    r"(?P<desc>[가-힣]{0,6}(?:연구기관|기관|기업|업체|회사|통신사|스타트업))\s"
+    r"(?P<name>[A-Z][A-Za-z0-9&\-]*[A-Za-z0-9](?:\s[A-Z][A-Za-z0-9&\-]*){0,2})(?P<tail>[가-힣]*)"
+)
+
+
+def _described_orgs(
+    text: str,
+    country_hits: list[tuple[int, int, Entry]],
+    builder: Builder,
+    mentions: list[Mention],
+    taken: list[tuple[int, int]],
+    sentence: Sentence,
+) -> None:
+    for m in _DESCRIBED.finditer(text):
+        start, end = m.start("name"), m.end("name")
+        if any(s < end and start < e for s, e in taken) or (
+            m.group("tail") and not split_particle("가" + m.group("tail"))[1]
+        ):
+            continue
+        desc = m.group("desc")
+        kind: OrgKind = (
+            "research"
+            if desc.endswith("연구기관")
+            else "government"
+            if desc.endswith(("정부기관", "공공기관"))
+            else "other"
+            if desc.endswith("기관")
+            else "company"
+        )
+        country = next((e.country for s, e_, e in country_hits if e_ + 1 == m.start("desc")), None)
+        org = builder.add_org(
+            [m.group("name")], kind, sentence.evidence("ko.org.described", 0.55), country=country
+        )
+        mentions.append(Mention("org", org.key, start, end, split_particle("가" + m.group("tail"))[1]))
+        taken.append((start, end))
 
 
 @lru_cache(maxsize=8192)
@@ -618,6 +659,8 @@ def _suffix_orgs(
         )
         if unit is None or any(m.start <= w.start < m.end for m in mentions if m.category == "org"):
             continue
+        if not w.particle and _GLUED_AND.search(unit):
+            unit = unit[:-1]  # "국제협력관실과 … 국제협력국이": "and" glued to the unit, no division
         parent_org = next(o for o in builder.orgs if o.key == parent)
         org = builder.add_org(
             [f"{prev.stem} {unit}", unit],

@@ -452,3 +452,19 @@ def test_a_record_of_discussions_binds_the_two_governments() -> None:
 def test_a_common_noun_ending_like_a_ministry_is_not_one() -> None:
     ex = run("제목\n\n한국인터넷진흥원은 분산서비스거부(DDoS) 공격에 대응하는 훈련을 열었다.")
     assert [o.names[0] for o in ex.organizations] == ["한국인터넷진흥원"]
+
+
+def test_and_glued_to_a_unit_is_not_part_of_its_name() -> None:
+    ex = run("제목\n\n실무 협의는 행정안전부 국제협력관실과 폴란드 디지털부 국제협력국이 맡았다.")
+    units = {o.names[0] for o in ex.organizations if o.part_of}
+    assert units == {"행정안전부 국제협력관실", "디지털부 국제협력국"}
+
+
+def test_a_latin_name_described_as_a_body_is_an_organization() -> None:
+    ex = run(
+        "제목\n\n한국전자통신연구원(ETRI)과 독일 국립연구기관 DLR은 위성통신 공동연구 양해각서(MOU)를 맺었다."
+    )
+    dlr = org(ex, "DLR")
+    assert dlr.kind == "research" and dlr.country == "DE"
+    (agreement,) = ex.agreements
+    assert set(agreement.parties) == {org(ex, "한국전자통신연구원").key, dlr.key}
