@@ -765,7 +765,21 @@ class Relations:
             for key in self.objects(at, sentence.end):
                 if key not in orgs:
                     orgs.append(key)
+        countries.extend(c for c in self._footnoted_countries(sentence) if c not in countries)
         return countries, orgs
+
+    def _footnoted_countries(self, sentence: Sentence) -> list[str]:
+        """'officials from 9 countries*' ... '* Ghana, Peru and Fiji': the footnote names who took part."""
+        if not _FOOTNOTED_COUNTRIES.search(sentence.text):
+            return []
+        for line in _FOOTNOTE_LINE.finditer(self.text, sentence.end):
+            items = [x for x in re.split(r"\s*,\s*|\s+and\s+", line.group(1).rstrip(" .;")) if x]
+            if not all(_LIST_ITEM.fullmatch(x) for x in items):
+                continue  # a footnote of prose, not a list of names
+            found = self.ents.countries_in(line.start(1), line.end(1))
+            if found:
+                return unique_keys(found)
+        return []
 
     def _hosted(self, sentence: Sentence, m: re.Match[str]) -> None:
         s = sentence.text
@@ -811,6 +825,8 @@ class Relations:
             r"\b(?:signing|press|news|earnings|investor|launch)\s+$", before, re.IGNORECASE
         ) and not re.match(r"(?i)launch ceremony", noun):
             return
+        if _SERIES_BEFORE.search(before) or (_SERIES_ORDINAL.search(before) and _SERIES_AFTER.match(after)):
+            return  # "the second of four training courses this year" tells of a series, not one more event
         if low == "conference" and re.match(r"^\s+calls?\b", after):
             return  # "told analysts on a conference call": a phone call, not a conference
         if noun.islower() and re.search(
@@ -943,12 +959,22 @@ class Relations:
             rec.start, rec.end = when.value, when.end_value
             if when.end_value is None:
                 rec.start, rec.end = _closing_day_span(before, when.value)
+        elif name is not None:
+            rec.until = self._until(sentence, abs_start)
         rec.participant_countries = countries
         rec.participant_organizations = [o for o in part_orgs if o not in organizers]
         rec.venues = venues
         rec.themes = self.themes(sentence.start, sentence.end)
         rec.evidence.append(self.evidence(sentence, "en.event.named" if name else "en.event.noun", 0.7))
         self._add_event(rec, definite=definite)
+
+    def _until(self, sentence: Sentence, after: int) -> str | None:
+        """'The X Course, which runs until 1 November': the closing day of a course dated elsewhere."""
+        # the closing day may lie after publication even in a past-tense story, so no tense is assumed
+        for d in self.dates(sentence, "unknown"):
+            if d.start > after and _UNTIL.search(self.text[max(sentence.start, d.start - 12) : d.start]):
+                return d.value
+        return None
 
     def _day_of_event(self, s: str) -> DateHit | None:
         """'On the opening day, A held talks with B': a day counted within the dated event told before."""
@@ -1034,6 +1060,8 @@ class Relations:
                 ),
                 None,
             )
+        if target is None and rec.name:
+            target = self._told_just_before(rec)
         if target is None:
             self.events.append(rec)
             return
@@ -1048,10 +1076,27 @@ class Relations:
             target.start, target.end = rec.start, rec.end
         elif target.end is None and rec.end is not None and rec.start == target.start:
             target.end = rec.end  # "opened a course on Monday" ... "the course, held from 14 to 18 October"
+        if target.end is None and rec.start is None and target.start and (rec.until or "") > target.start:
+            target.end = rec.until  # "began a course on Monday" ... "The X Course runs until 1 November"
         for attr in ("organizers", "participant_countries", "participant_organizations", "venues", "themes"):
             have: list[str] = getattr(target, attr)
             have.extend(x for x in getattr(rec, attr) if x not in have)
         target.evidence.extend(rec.evidence)
+
+    def _told_just_before(self, rec: EventRec) -> EventRec | None:
+        """'Officials began a course on Monday. The X Course, which runs until ...': the name comes
+        in the next sentence, so the unnamed course just told is the named one."""
+        if not self.events or not rec.evidence:
+            return None
+        old = self.events[-1]
+        if old.name is not None or old.kind != rec.kind:
+            return None
+        here = rec.evidence[0].start
+        previous = [x for x in self.ents.sentences if x.end <= here]
+        if not previous:
+            return None
+        told = previous[-1].start
+        return old if any(e.start == told for e in old.evidence) else None
 
     # -- projects ---------------------------------------------------------------------------
 
@@ -1193,6 +1238,8 @@ class EventRec:
     venues: list[str] = field(default_factory=list)
     start: str | None = None
     end: str | None = None
+    # "runs until 1 November" on an undated mention: the end of the same event dated elsewhere
+    until: str | None = None
     topics: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
@@ -1230,6 +1277,25 @@ _HOST_TRIGGER = re.compile(
     r"\b(?:hosted|hosts|will host|received|will receive|receive|welcomed|will welcome|trained|will train|"
     r"to train|train|invited)\s+(?:[\w-]+\s+){0,4}?(?:officials|delegation|delegates|participants|"
     r"public servants|civil servants|engineers|trainees|policymakers|students)\b"
+)
+# "officials from 9 countries*": the asterisk points to a footnote listing the countries
+_FOOTNOTED_COUNTRIES = re.compile(r"\bfrom\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+countries\*")
+_FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\*(?!\*)[ \t]*(\S[^\n]*?)[ \t]*$")
+# one listed name: "Ghana", "the Philippines", "Papua New Guinea"
+_LIST_ITEM = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w'’.-]*){0,4}")
+# "the second of four courses", "one of several training workshops": a series, not one more event
+_SERIES_BEFORE = re.compile(
+    r"(?i)\b(?:one|first|second|third|fourth|fifth|sixth|last|latest|\d+(?:st|nd|rd|th))\s+(?:of|in)\s+"
+    r"(?:a\s+series\s+of\s+|the\s+)?(?:several|many|multiple|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a\s+number\s+of)\s+(?:[\w-]+\s+){0,2}$"
+)
+# "the second course of four this year" (but "the first meeting of 20 ministers" is one meeting)
+_SERIES_ORDINAL = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|fifth|sixth|last|final|\d+(?:st|nd|rd|th))\s+$"
+)
+_SERIES_AFTER = re.compile(
+    r"(?i)^\s+of\s+(?:several|many|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?=\s*(?:[,.;)]|$)|\s+(?:this|that|next|in|planned|scheduled|held|to)\b)"
 )
 # "runs through Friday": the date closes the event, it does not open it
 _UNTIL = re.compile(r"\b(?:through|until|till|to)\s+$")

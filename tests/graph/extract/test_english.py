@@ -411,6 +411,50 @@ def test_organizers_by_clause_and_a_later_definite_mention_with_dates() -> None:
     assert event.start == "2021-05-10"
 
 
+def test_footnoted_country_list_gives_the_participant_countries() -> None:
+    ex = run(
+        "Workshop\n\nForty officials from 3 countries* joined a workshop on 3 March 2021 in Busan.\n\n"
+        "The workshop was hosted by the World Bank.\n\n* Ghana, Kenya and Rwanda"
+    )
+    [event] = ex.events
+    assert sorted(event.participant_countries) == ["GH", "KE", "RW"]
+
+
+def test_footnote_without_countries_changes_nothing() -> None:
+    ex = run(
+        "Workshop\n\nForty officials from 12 countries* joined a workshop on 3 March 2021 in Busan.\n\n"
+        "* Figures from the organisers."
+    )
+    [event] = ex.events
+    assert event.participant_countries == []
+
+
+def test_unnamed_event_named_in_the_next_sentence_is_one_event() -> None:
+    ex = run(
+        "Course\n\nOfficials from Ghana began a course on 3 March 2021 in Busan. "
+        "The Busan Data Course, which runs until 14 March 2021, is hosted by Naver."
+    )
+    [event] = ex.events
+    assert (event.kind, event.name) == ("training", "Busan Data Course")
+    assert (event.start, event.end) == ("2021-03-03", "2021-03-14")
+    assert event.participant_countries == ["GH"]
+    assert event.organizers == [org(ex, "Naver").key]
+    assert [s.names[0] for s in ex.sites if s.key in event.venues] == ["Busan"]
+
+
+def test_a_place_in_a_series_is_not_another_event() -> None:
+    ex = run(
+        "Seminar\n\nNaver hosted a seminar on 3 March 2021 in Busan. "
+        "It was one of several training seminars held in March 2021, the second seminar of four."
+    )
+    assert [(e.kind, e.start) for e in ex.events] == [("seminar", "2021-03-03")]
+
+
+def test_an_ordinal_meeting_of_people_is_still_an_event() -> None:
+    ex = run("Meeting\n\nNaver hosted the first meeting of 20 ministers on 3 March 2021.")
+    assert [(e.kind, e.start) for e in ex.events] == [("meeting", "2021-03-03")]
+
+
 def test_undated_generic_mentions_and_signing_ceremonies_are_not_events() -> None:
     ex = run(
         "Ceremony\n\nThe World Bank offers capacity-building workshops. "
