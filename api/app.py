@@ -46,6 +46,7 @@ def store_from_settings(settings: Settings) -> Store:
         query_processes=settings.query_processes,
         hidden_graphs=settings.hidden_graphs,
         result_cache_bytes=int(settings.result_cache_mb * 1_000_000),
+        memory_copy_triples=settings.memory_copy_triples,
     )
 
 

@@ -48,6 +48,13 @@ class Settings(BaseSettings):
         description="Megabytes of /sparql and named-query results kept until the next write "
         "(embedded store only; 0 keeps none).",
     )
+    # Each query process holds its own copy: about 45 MB per 100k triples.
+    memory_copy_triples: int = Field(
+        default=250_000,
+        ge=0,
+        description="Largest embedded store (in triples) that each query process copies into memory "
+        "once it has gone a few seconds unwritten; queries then run about twice as fast (0: never).",
+    )
     max_rows: int = Field(default=10_000, gt=0, description="Most rows a SELECT returns over /sparql.")
     allow_service_endpoints: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="IRIs that SERVICE and LOAD may reach (comma-separated)."

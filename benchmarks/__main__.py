@@ -61,13 +61,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="extraction processes")
     parser.add_argument("--triples", type=int, default=100_000, help="size of the SPARQL dataset")
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per server")
+    parser.add_argument(
+        "--warmup", type=float, default=5.0, help="seconds of unmeasured load per server first"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--load-duration", type=float, default=60.0, help="seconds of mixed load (issue 6)")
     parser.add_argument("--scale-triples", type=int, default=1_000_000, help="size of the scale dataset")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     if args.quick:
-        args.articles, args.triples, args.duration = 12, 3_000, 1.0
+        args.articles, args.triples, args.duration, args.warmup = 12, 3_000, 1.0, 0.0
         args.load_duration, args.scale_triples = 3.0, 20_000
     chosen = args.only or ["ingest", "sparql", "network", "load", "scale"]
 
@@ -87,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
 
         console.print(f"sparql: {args.triples:,} triples, {args.duration:g} s per server ...")
         sections.append(
-            sparql.run(triples=args.triples, duration=args.duration, connections=args.connections)
+            sparql.run(
+                triples=args.triples, duration=args.duration, connections=args.connections, warmup=args.warmup
+            )
         )
         console.print(table(sections[-1]))
     if "network" in chosen:

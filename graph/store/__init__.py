@@ -33,6 +33,7 @@ def open_store(
     query_processes: int = 0,
     hidden_graphs: Sequence[str] = (),
     result_cache_bytes: int = 0,
+    memory_copy_triples: int = 0,
 ) -> Store:
     """Open the store the options name: a remote endpoint, memory, or the folder ``path``.
 
@@ -43,6 +44,8 @@ def open_store(
     ``hidden_graphs`` (IRIs, or prefixes ending in ``*``) are kept out of every query's sight.
     ``result_cache_bytes`` (embedded store only) keeps that many bytes of protocol query results
     until the next write; a remote engine may be written by others, so its results are never kept.
+    ``memory_copy_triples`` (with ``query_processes``): each query process answers from an
+    in-memory copy of a store of at most that many triples once it has gone a while unwritten.
     """
     if endpoint:
         if hidden_graphs:
@@ -63,6 +66,7 @@ def open_store(
         query_processes=query_processes,
         hidden_graphs=hidden_graphs,
         result_cache_bytes=result_cache_bytes,
+        memory_copy_triples=memory_copy_triples,
     )
 
 

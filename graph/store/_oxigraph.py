@@ -35,6 +35,7 @@ from rdflib.term import Node
 
 from graph.errors import QueryRefused, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from graph.store import _results
+from graph.store._native_json import native_json
 from graph.store._result_cache import ResultCache
 from graph.store._results import Cell, Solution
 from graph.store._sandbox import Request, Sandbox
@@ -140,8 +141,10 @@ class OxigraphStore:
         query_processes: int = 0,
         hidden_graphs: Sequence[str] = (),
         result_cache_bytes: int = 0,
+        memory_copy_triples: int = 0,
     ) -> None:
         self.path = path
+        self._memory_copy_triples = memory_copy_triples
         self._results = ResultCache(result_cache_bytes) if result_cache_bytes > 0 else None
         self.timeout = timeout
         self._hidden = HiddenGraphs(hidden_graphs)
@@ -169,7 +172,14 @@ class OxigraphStore:
     def _open_sandbox(self, path: Path, processes: int) -> Sandbox | None:
         folder = path.with_name(path.name + ".snapshots")
         try:
-            return Sandbox(self._store, folder, processes, lambda: self._generation, self._pool)
+            return Sandbox(
+                self._store,
+                folder,
+                processes,
+                lambda: self._generation,
+                self._pool,
+                copy_max_triples=self._memory_copy_triples,
+            )
         except OSError as exc:
             # Queries still run, in threads: only a stuck one can no longer be killed.
             log.warning("no query processes (cannot write %s: %s); queries run in threads", folder, exc)
@@ -187,28 +197,42 @@ class OxigraphStore:
     @classmethod
     def snapshot_reader(cls, path: Path, hidden_graphs: Sequence[str] = ()) -> OxigraphStore:
         """A reader over a checkpoint of a store, for a query process (no threads of its own)."""
+        try:
+            store = ox.Store.read_only(str(path))
+        except OSError as exc:
+            log.error("cannot open the checkpoint %s: %s", path, exc)
+            raise StoreUnavailable("The store could not be read.") from None
+        return cls.reader_over(store, path, hidden_graphs)
+
+    @classmethod
+    def reader_over(
+        cls, store: ox.Store, path: Path | None, hidden_graphs: Sequence[str] = ()
+    ) -> OxigraphStore:
+        """A reader over ``store`` (a checkpoint, or its in-memory copy), for a query process."""
         reader = cls.__new__(cls)
         reader.path, reader.timeout, reader._generation, reader._sandbox = path, None, 0, None
         reader._results = None
         reader._hidden, reader._visible = HiddenGraphs(hidden_graphs), None
-        try:
-            reader._store = ox.Store.read_only(str(path))
-        except OSError as exc:
-            log.error("cannot open the checkpoint %s: %s", path, exc)
-            raise StoreUnavailable("The store could not be read.") from None
+        reader._store = store
         return reader
 
     def raw_query_here(self, request: Request, seconds: float | None) -> RawResult:
-        """Run a protocol query on this thread, stopping a streaming one at ``seconds``."""
-        work = self._raw_work(
-            request.sparql,
-            request.media_type,
-            request.default_graph_uris,
-            request.named_graph_uris,
-            request.base_iri,
-            request.max_rows,
+        """Run a protocol query on this thread, in a query process.
+
+        Results the engine writes (``_native_json``) cannot stop at ``seconds``: such a query past
+        its deadline has its process killed. Those written here stop at ``seconds`` themselves.
+        """
+        result = self._query(
+            request.sparql, request.default_graph_uris, request.named_graph_uris, request.base_iri
         )
-        return work(_Deadline(seconds))
+        if isinstance(result, ox.QuerySolutions) and request.media_type == _results.JSON:
+            body = native_json(result, request.max_rows)
+            if body is not None:
+                return RawResult(body, _results.JSON)
+            result = self._query(
+                request.sparql, request.default_graph_uris, request.named_graph_uris, request.base_iri
+            )
+        return self._raw_result(result, request.media_type, request.max_rows, _Deadline(seconds))
 
     @property
     def pyoxigraph(self) -> ox.Store:
@@ -396,22 +420,27 @@ class OxigraphStore:
     ) -> Callable[[_Deadline], RawResult]:
         def work(deadline: _Deadline) -> RawResult:
             result = self._query(sparql, default_graph_uris, named_graph_uris, base_iri)
-            if isinstance(result, ox.QueryBoolean):
-                mt = media_type if media_type in _results.RESULT_TYPES else _results.JSON
-                return RawResult(_results.boolean(bool(result), mt), mt)
-            if isinstance(result, ox.QuerySolutions):
-                mt = media_type if media_type in _results.RESULT_TYPES else _results.JSON
-                if mt == _results.JSON:
-                    return RawResult(self._json_solutions(result, deadline, max_rows), mt)
-                names = [v.value for v in result.variables]
-                rows = self._solutions(result, deadline, max_rows)
-                return RawResult(_results.serialize(names, rows, mt), mt)
-            mt = media_type if media_type in RDF_TYPES else "text/turtle"
-            triples = self._triples(result, deadline)
-            body = ox.serialize(triples, format=RDF_TYPES[mt]) or b""
-            return RawResult(body, mt)
+            return self._raw_result(result, media_type, max_rows, deadline)
 
         return work
+
+    def _raw_result(
+        self, result: Any, media_type: str, max_rows: int | None, deadline: _Deadline
+    ) -> RawResult:
+        if isinstance(result, ox.QueryBoolean):
+            mt = media_type if media_type in _results.RESULT_TYPES else _results.JSON
+            return RawResult(_results.boolean(bool(result), mt), mt)
+        if isinstance(result, ox.QuerySolutions):
+            mt = media_type if media_type in _results.RESULT_TYPES else _results.JSON
+            if mt == _results.JSON:
+                return RawResult(self._json_solutions(result, deadline, max_rows), mt)
+            names = [v.value for v in result.variables]
+            rows = self._solutions(result, deadline, max_rows)
+            return RawResult(_results.serialize(names, rows, mt), mt)
+        mt = media_type if media_type in RDF_TYPES else "text/turtle"
+        triples = self._triples(result, deadline)
+        body = ox.serialize(triples, format=RDF_TYPES[mt]) or b""
+        return RawResult(body, mt)
 
     def _request(
         self,

@@ -9,7 +9,8 @@ frees its CPU and memory at once, and a fresh process takes its place.
 
 Reads stay current: the store counts its writes, and a query waits for a checkpoint at
 least as new as the last write acknowledged before it arrived. Queries arriving together
-share one checkpoint; a read-only workload makes none after the first.
+share one checkpoint; a read-only workload makes none after the first. A process copies a
+checkpoint that stays current a while into memory and answers from the copy (``_memory_copy``).
 """
 
 from __future__ import annotations
@@ -37,11 +38,12 @@ import pyoxigraph as ox
 
 from graph.errors import DigicoopError, QueryTimeout, StoreError, StoreUnavailable
 from graph.store._lender import Lender
+from graph.store._memory_copy import MemoryCopies
 from graph.store.base import RawResult
 
 log = logging.getLogger(__name__)
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
-ENTRY = "import sys; from graph.store._sandbox import serve_fd; serve_fd(int(sys.argv[1]))"
+ENTRY = "import sys; from graph.store._sandbox import serve_fd; serve_fd(int(sys.argv[1]), int(sys.argv[2]))"
 
 # A worker answers its own deadline when the query streams; the grace covers the reply's trip
 # before the process is taken for stuck and killed.
@@ -59,11 +61,14 @@ class Request:
     hidden_graphs: tuple[str, ...] = ()
 
 
-def _serve(conn: Connection) -> None:
-    """A worker's loop: open the checkpoint it is told to, answer one query at a time."""
+def _serve(conn: Connection, copy_max_triples: int = 0) -> None:
+    """A worker's loop: open the checkpoint it is told to, answer one query at a time, from an
+    in-memory copy of the checkpoint once one is made (see ``_memory_copy``)."""
     from graph.store._oxigraph import OxigraphStore
 
+    copies = MemoryCopies(copy_max_triples) if copy_max_triples > 0 else None
     reader: OxigraphStore | None = None
+    fast: OxigraphStore | None = None  # over the in-memory copy of the same checkpoint
     opened: tuple[str, tuple[str, ...]] | None = None
     conn.send(("ready", None))
     while True:
@@ -73,11 +78,17 @@ def _serve(conn: Connection) -> None:
             return
         try:
             if (snapshot, request.hidden_graphs) != opened:
-                reader, opened = None, None  # let the old checkpoint go before the new one opens
+                reader, fast, opened = None, None, None  # let the old checkpoint go first
                 reader = OxigraphStore.snapshot_reader(Path(snapshot), request.hidden_graphs)
                 opened = (snapshot, request.hidden_graphs)
             assert reader is not None
-            reply: tuple[str, Any] = ("ok", reader.raw_query_here(request, seconds))
+            copy = copies.store_for(snapshot) if copies is not None else None
+            if copy is None:
+                reply: tuple[str, Any] = ("ok", reader.raw_query_here(request, seconds))
+            else:
+                if fast is None or fast.pyoxigraph is not copy:
+                    fast = OxigraphStore.reader_over(copy, None, request.hidden_graphs)
+                reply = ("memory", fast.raw_query_here(request, seconds))
         except DigicoopError as exc:
             reply = ("error", exc)
         except Exception:  # the engine's own failure: logged here, told to the client plainly
@@ -141,12 +152,12 @@ class _Worker:
     module, which a user's unguarded script or notebook cannot survive.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, copy_max_triples: int = 0) -> None:
         ours, theirs = socket.socketpair()
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(PACKAGE_ROOT), env.get("PYTHONPATH"))))
         self.process = subprocess.Popen(
-            [sys.executable, "-c", ENTRY, str(theirs.fileno())],
+            [sys.executable, "-c", ENTRY, str(theirs.fileno()), str(copy_max_triples)],
             pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL,
             env=env,
@@ -183,6 +194,7 @@ class Sandbox:
         processes: int,
         generation: Callable[[], int],
         threads: Executor | None = None,
+        copy_max_triples: int = 0,
     ) -> None:
         # Waiting for a checkpoint or a free process happens on ``threads``: asyncio's default
         # executor has cpu+4 threads, and queries queued there stalled the checkpoint they awaited.
@@ -199,9 +211,11 @@ class Sandbox:
         # checkpoints handed to queries not yet answered: never pruned under them
         self._pending: collections.Counter[str] = collections.Counter()
         self._pending_lock = threading.Lock()  # never held long: released on the event loop
-        self._workers = [_Worker() for _ in range(processes)]
+        self._copy_max_triples = copy_max_triples
+        self._workers = [_Worker(copy_max_triples) for _ in range(processes)]
         self._idle: Lender[_Worker] = Lender(list(self._workers))
         self.killed = 0  # queries stopped by killing their process, for /healthz and tests
+        self.from_memory = 0  # queries answered from an in-memory copy of their checkpoint
 
     # -- checkpoints -------------------------------------------------------------------------
 
@@ -289,6 +303,8 @@ class Sandbox:
             raise _died() from None
         finally:
             self._idle.give_back(worker)
+        if status == "memory":
+            self.from_memory += 1
         return _answer(status, value)
 
     async def aquery(self, request: Request, timeout: float) -> RawResult:
@@ -330,6 +346,8 @@ class Sandbox:
             raise
         finally:
             self._idle.give_back(worker)
+        if status == "memory":
+            self.from_memory += 1
         return _answer(status, value)
 
     def _stopped(self) -> QueryTimeout:
@@ -357,7 +375,7 @@ class Sandbox:
 
     def _replace(self, worker: _Worker) -> _Worker:
         worker.kill()
-        fresh = _Worker()
+        fresh = _Worker(self._copy_max_triples)
         with self._lock:
             self._workers[self._workers.index(worker)] = fresh
         return fresh
@@ -371,7 +389,7 @@ class Sandbox:
         shutil.rmtree(self._folder, ignore_errors=True)
 
 
-def serve_fd(fd: int) -> None:
+def serve_fd(fd: int, copy_max_triples: int = 0) -> None:
     """A query process's entry point (see ``_Worker``)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s digicoop-query: %(message)s")
-    _serve(Connection(fd))
+    _serve(Connection(fd), copy_max_triples)
