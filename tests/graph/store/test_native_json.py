@@ -42,7 +42,9 @@ def test_results_past_the_cap_stop_at_it(store: ox.Store) -> None:
     assert [b["s"]["value"] for b in got] == sorted(f"{EX}s{i}" for i in range(40))[:7]
 
 
-def test_a_result_past_the_byte_limit_is_handed_back(store: ox.Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_result_past_the_byte_limit_is_handed_back(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(_native_json, "LIMIT", 500)
     assert native_json(store.query("SELECT * WHERE { ?s ?p ?n }"), 10_000) is None
     # with no cap there is nothing to stop at, so no limit either
