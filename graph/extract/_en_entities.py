@@ -291,6 +291,12 @@ _TITLE_WORDS = frozenset(
         "Professor",
     ]
 )
+# "Identification Department of the National Police": a unit of two or more words, then its body
+_UNIT_OF_BODY = re.compile(
+    r"(?P<unit>(?:[A-Z][\w-]*\s+)+(?P<head>[A-Z][\w-]*))\s+of\s+the\s+(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)$"
+)
+# "National Police", "National Assembly": a country's institution, named without its country
+_GENERIC_NATIONAL = re.compile(r"National [A-Z][a-z]+")
 _TOKEN = re.compile(r"[’']s\b|\w+(?:-\w+)*|&|[^\w\s]")
 _ACRONYM_UNIT = re.compile(r"^ ([A-Z]{2,5})\b(?![ ]+[A-Z])(?!['’]s)(?!-)")
 _CORP_TAIL = re.compile(r"^(?:,?\s+(?:Corp\.|Corporation|Inc\.|Co\.,?\s*Ltd\.|Co\.|Ltd\.|Company|Group))")
@@ -494,11 +500,21 @@ class Entities:
                 acronym_units.append((self.text[start : end + unit.end()], self.text[start:end]))
         known = [(a, b) for a, b, _, _ in spans]
         shapes = self._shape_spans()
+        unit_parents: list[tuple[str, str]] = []  # unit name, parent name
         for start, end, head in shapes:
             if any(start < a and b == end for a, b in known):
                 continue  # "Rivals SK Telecom Co.": the reference name is the organization
             if self._only_in_scheme_names(self.text[start:end]):
                 continue  # "the Global Public Administration Scholarship" names a programme, not a body
+            split = _UNIT_OF_BODY.match(self.text, start, end)
+            if split and split.group("head") in _UNIT_HEADS and self._body_name(split.group("body")):
+                # "the Identification Department of the National Police": a unit, then its body
+                unit_name, body = split.group("unit"), split.group("body")
+                spans.append((start, start + len(unit_name), unit_name, head))
+                last = body.split()[-1]
+                spans.append((split.start("body"), end, body, last if last in _HEAD_KIND else head))
+                unit_parents.append((unit_name, body))
+                continue
             spans.append((start, end, self.text[start:end], head))
         spans = [s for s in spans if not self._only_inside(s, shapes)]
         # the longest reading wins where two overlap; the shorter one inside still counts as named
@@ -529,7 +545,7 @@ class Entities:
                         self._link(org, info)
             if not org.government:
                 self._proper_spans.append((start, start + len(surface)))
-        for unit_name, group_name in acronym_units:
+        for unit_name, group_name in [*acronym_units, *unit_parents]:
             unit_org, group = self.org_by_name(unit_name), self.org_by_name(group_name)
             if unit_org is not None and group is not None and unit_org is not group:
                 unit_org.part_of = group.key
@@ -550,6 +566,17 @@ class Entities:
             self._scan_mentions()
         if self._org_countries():
             self._scan_mentions()
+
+    def _body_name(self, body: str) -> bool:
+        """True when the words after "of the" name a body of their own ("National Police"), not a
+        portfolio ("Interior") or a place."""
+        words = body.split()
+        return (
+            len(words) >= 2
+            and not all(w in _PORTFOLIO or w in FUNCTION_WORDS for w in words)
+            and self.country_code(body) is None
+            and self._gaz_lookup(body, "site") is None
+        )
 
     def _shape_spans(self) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
@@ -1365,6 +1392,8 @@ class Entities:
                     org.country = self.country_code(m.group(0))
             if org.country is None and org.kind == "local_government":
                 org.country = self._place_country(org.names[0])
+            if org.country is None and org.kind == "government" and _GENERIC_NATIONAL.fullmatch(org.names[0]):
+                org.country = self._national_country(mention)
         for org in self.orgs.values():
             if org.part_of and not org.country:
                 parent = self.orgs.get(org.part_of)
@@ -1373,6 +1402,23 @@ class Entities:
             if org.kind == "international":
                 org.country = None
         return renamed
+
+    def _national_country(self, mention: Mention) -> str | None:
+        """ "the National Police": a national body unnamed by country is that of the government body
+        it works with in the sentence, else of the country last named before it."""
+        sentence = self.sentence_at(mention.start)
+        for other in self.org_mentions:
+            org = self.orgs[other.key]
+            if (
+                other.key != mention.key
+                and sentence.start <= other.start < sentence.end
+                and org.kind == "government"
+                and org.country
+            ):
+                return org.country
+        regex = self._country_regex(with_demonyms=True)
+        hits = list(regex.finditer(self.text, 0, mention.start)) if regex is not None else []
+        return self.country_code(hits[-1].group(0)) if hits else None
 
     # -- countries --------------------------------------------------------------------------
 

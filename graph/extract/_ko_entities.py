@@ -17,6 +17,7 @@ from graph.extract._builder import Builder, Sentence, norm
 from graph.extract._ko_lexicon import (
     BUILDING_SUFFIXES,
     DIRECTION_PART,
+    GENERIC_COLLEGE,
     GENERIC_VENUE,
     HALL_SUFFIXES,
     NOT_ORG,
@@ -27,6 +28,8 @@ from graph.extract._ko_lexicon import (
     ORG_SUFFIXES,
     PLACE_SUFFIXES,
     PRESS_SHORT_FORMS,
+    PRODUCT_LINES,
+    PRODUCT_NOUNS,
     SURNAMES,
     TITLE_SUFFIXES,
     UNIT_ONLY,
@@ -546,9 +549,14 @@ def _suffix_orgs(
 ) -> None:
     gaz = load_gazetteer()
     for i, w in enumerate(ws):
-        if not _may_name_org(w.stem, w.surface) or any(w.start < e and s < w.end for s, e in taken):
+        glued = _glued_subject(ws, i, gaz)
+        if (glued is None and not _may_name_org(w.stem, w.surface)) or any(
+            w.start < e and s < w.end for s, e in taken
+        ):
             continue
-        stem, particle = w.stem, w.particle
+        stem, particle = glued or (w.stem, w.particle)
+        if stem.endswith(HALL_SUFFIXES) and particle in _LOCATIVE:
+            continue  # "반둥시청에서 열린 회의": the hall is where it happened, a site
         kind = org_suffix_kind(stem)
         if stem == "컨소시엄" and i > 0 and not ws[i - 1].particle and ws[i - 1].nominal:
             prev_word = ws[i - 1]  # "코리아 컨소시엄": a consortium is named by the word before it
@@ -630,6 +638,15 @@ def _suffix_orgs(
             mentions.append(Mention("org", college.key, prev.start, w.start + len(stem), particle))
             taken.append((w.start, w.start + len(stem)))
             continue
+        if GENERIC_COLLEGE.fullmatch(stem):
+            continue  # "공과대학 건물": some college of engineering, no body of its own
+        if country is None and kind == "government":
+            namesake = _country_namesake(builder, stem)
+            if namesake is not None:  # "폴란드 디지털부 …" earlier, then "디지털부 장관": the same ministry
+                names, country = [namesake.names[0], stem], namesake.country
+        hall = _hall_city(stem, builder)
+        if hall is not None:  # "반둥시청은 … 맺었다": the hall acting is its city's government
+            kind, country = "local_government", country or hall.country
         country = country or _named_after_place(builder, stem)
         org = builder.add_org(
             names,
@@ -673,6 +690,33 @@ def _suffix_orgs(
             org.part_of = parent
         mentions.append(Mention("org", org.key, prev.start, w.start + len(unit), w.particle))
     _country_offices(text, ws, builder, mentions, sentence)
+
+
+def _glued_subject(ws: list[Word], i: int, gaz: Any) -> tuple[str, str] | None:
+    """ "폴란드 디지털부가": the tagger reads "…부가" as one noun ("부가", added); after a country's
+    name it is that country's ministry and the subject particle 가."""
+    w = ws[i]
+    if w.particle or not w.surface.endswith("가") or i == 0:
+        return None
+    stem = w.surface[:-1]
+    prev = ws[i - 1]
+    if org_suffix_kind(stem) != "government" or prev.particle or w.start - prev.end > 1:
+        return None
+    return (stem, "가") if gaz.lookup(prev.surface, "country") else None
+
+
+def _country_namesake(builder: Builder, stem: str) -> Organization | None:
+    """The foreign body this article already named with its country ("폴란드 디지털부"), which a
+    bare "디지털부" later refers to."""
+    gaz = load_gazetteer()
+    for org in builder.orgs:
+        if org.country in {None, "KR"}:
+            continue
+        for name in org.names:
+            head, _, rest = name.partition(" ")
+            if rest == stem and any(e.country == org.country for e in gaz.lookup(head, "country")):
+                return org
+    return None
 
 
 # A centre named for its work is an office ("UNDP 서울정책센터", "KOICA 협력센터"); a bare or
@@ -1159,10 +1203,12 @@ def _places(
     """Venues and administrative places by their suffix, with containment along an address."""
     ev = sentence.evidence
     _suffix_sites(text, ws, proper, builder, mentions, taken, sentence)
-    for w in ws:
+    for i, w in enumerate(ws):
         stem = w.stem if w.particle else w.surface
         if stem not in proper or stem in NOT_PLACE or not 2 <= len(stem) <= 5:
             continue
+        if _product(text, ws, i):
+            continue  # "갤럭시 스마트폰": a product line, not a city named "…시"
         if any(m.start <= w.start < m.end for m in mentions):
             continue
         for suffix, place_kind in PLACE_SUFFIXES:
@@ -1207,7 +1253,10 @@ def _places(
                 "site" in kinds
                 or "org" in kinds
                 or prev.surface in proper
-                or re.fullmatch(r"[A-Z][A-Za-z]+", prev.surface)
+                or (
+                    re.fullmatch(r"[A-Z][A-Za-z]+", prev.surface)
+                    and prev.surface.upper() not in _ACRONYM_STOP
+                )
                 or _proper_pieces(prev)
             ):
                 j -= 1
@@ -1270,8 +1319,14 @@ def _places(
         )
         if same is not None:  # "광화문 사옥" and later "광화문 KT 사옥": one building
             names = [same.names[0], *names[1:], names[0]] if len(names) > 1 else [same.names[0], *names]
-        # A venue takes the country of the place it stands in ("프놈펜 … 호텔" is in Cambodia).
-        country = next((s.country for s in builder.sites if s.key == within), None) or "KR"
+        # A venue takes the country of the place it stands in ("프놈펜 … 호텔" is in Cambodia), a
+        # city hall that of its city ("반둥시청").
+        hall_city = _hall_city(w.stem, builder) if venue_suffix in HALL_SUFFIXES else None
+        country = (
+            next((s.country for s in builder.sites if s.key == within), None)
+            or (hall_city.country if hall_city is not None else None)
+            or "KR"
+        )
         site = builder.add_site(names, kind, ev("ko.site.venue", 0.6), country=country, within=within)
         mentions.append(Mention("site", site.key, ws[j].start, w.start + len(w.stem), w.particle))
         taken.append((ws[j].start, w.start + len(w.stem)))
@@ -1285,15 +1340,34 @@ def _places(
                 inner.within = a.key
 
 
+def _product(text: str, ws: list[Word], i: int) -> bool:
+    """A known product line, or a word followed by a model code or a product noun ("… Z 폴드6",
+    "… 스마트폰"), names a product."""
+    w = ws[i]
+    stem = w.stem if w.particle else w.surface
+    if stem in PRODUCT_LINES or re.match(r"[A-Z]{0,2}\d", text[w.start + len(stem) :]):
+        return True
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if w.particle or nxt is None or text[w.end : nxt.start] != " ":
+        return False
+    model = re.fullmatch(r"[A-Z]\d*|[A-Z]{1,3}\d+", nxt.surface)  # not "서울시 KT 사옥"
+    return model is not None or nxt.stem.endswith(PRODUCT_NOUNS)
+
+
 _GENERIC_FACILITY = re.compile(r"(?:.*[·ㆍ])?(?:[A-Z]{2,3})?데이터센터")
 
 
 def _city_hall(stem: str, builder: Builder) -> bool:
     """ "부산시청": the hall of a local government the text names ("부산시" or "부산")."""
+    return _hall_city(stem, builder) is not None
+
+
+def _hall_city(stem: str, builder: Builder) -> Organization | Site | None:
+    """The local government or place a hall ("반둥시청") is named after, when the text names it."""
     if not stem.endswith(HALL_SUFFIXES) or len(stem) < 4:
-        return False
+        return None
     body = stem[:-1]
-    return builder.find_org(body) is not None or builder.find_site(body) is not None
+    return builder.find_org(body) or builder.find_site(body)
 
 
 @lru_cache(maxsize=8192)

@@ -244,6 +244,19 @@ BUILDING_SUFFIXES = ("사옥", "청사", "본사", "빌딩", "타워", "시청",
 HALL_SUFFIXES = ("시청", "구청", "군청", "도청")
 GENERIC_VENUE = {"센터", "홀", "본사", "빌딩", "타워", "현장", "회의실", "호텔", "공항", "광장", "청사"}
 
+# A college named only by its field ("공과대학", "의과대학") is a kind of college, not one body,
+# unless a university is written before it.
+GENERIC_COLLEGE = re.compile(
+    r"(공|의|법|치|약|한의|수의|문|이|사범)과?대학|"
+    r"(공학|약학|의학|간호|간호학|경영|경영학|경제|인문|사회과학|자연과학|예술|미술|음악|체육|농업|생활과학|"
+    r"정보통신|소프트웨어)대학"
+)
+
+# Product lines whose names end like a place ("갤럭시" is Samsung's phones, not a city "…시").
+PRODUCT_LINES = {"갤럭시", "아이폰", "아이패드", "맥북", "픽셀", "엑시노스"}
+# Product nouns after a word make it a brand ("갤럭시 스마트폰"), not a place or a body.
+PRODUCT_NOUNS = ("스마트폰", "폰", "태블릿", "탭", "워치", "노트북", "버즈", "단말", "신제품", "시리즈")
+
 # Place words by suffix: city, county, district.
 PLACE_SUFFIXES: tuple[tuple[str, str], ...] = (("시", "city"), ("군", "county"), ("구", "district"))
 NOT_PLACE = {

@@ -1258,3 +1258,18 @@ def test_named_district_of_a_known_city_is_a_site_within_it() -> None:
     district = next(s for s in ex.sites if "Haeundae District" in s.names)
     busan = next(s for s in ex.sites if "Busan" in s.names)
     assert (district.kind, district.country, district.within) == ("district", "KR", busan.key)
+
+
+def test_a_unit_of_a_national_body_names_the_unit_and_its_body() -> None:
+    ex = run(
+        "Identity\n\nGhana's digital ID agency works with the Registration Department of the National Police, "
+        "which prints the cards."
+    )
+    unit, police = org(ex, "Registration Department"), org(ex, "National Police")
+    assert unit.part_of == police.key
+    assert (unit.country, police.country, police.kind) == ("GH", "GH", "government")
+
+
+def test_a_department_of_a_portfolio_stays_one_body() -> None:
+    ex = run("Ministry\n\nMarlin met the Department of Home Affairs in Kigali.")
+    assert org(ex, "Department of Home Affairs").part_of is None

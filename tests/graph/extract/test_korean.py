@@ -468,3 +468,42 @@ def test_a_latin_name_described_as_a_body_is_an_organization() -> None:
     assert dlr.kind == "research" and dlr.country == "DE"
     (agreement,) = ex.agreements
     assert set(agreement.parties) == {org(ex, "한국전자통신연구원").key, dlr.key}
+
+
+def test_a_city_hall_where_something_happens_is_a_building_not_a_party() -> None:
+    ex = run(
+        "부산시는 베트남 다낭시와 스마트시티 협력을 넓힌다. 두 도시는 지난 5일 다낭시청에서 업무협약을 맺었다."
+    )
+    hall = site(ex, "다낭시청")
+    assert (hall.kind, hall.country) == ("building", "VN")
+    assert not any("다낭시청" in o.names for o in ex.organizations)
+
+
+def test_a_city_hall_that_acts_is_its_government() -> None:
+    ex = run("부산시는 베트남 다낭시와 교류한다. 다낭시청은 부산시와 지난 5일 업무협약을 맺었다.")
+    hall = org(ex, "다낭시청")
+    assert (hall.kind, hall.country) == ("local_government", "VN")
+
+
+def test_a_foreign_ministry_glued_to_its_subject_particle_keeps_its_country() -> None:
+    ex = run("행정안전부와 칠레 디지털부가 전자정부 협력을 넓힌다. 디지털부 장관은 서울을 찾았다.")
+    chile = org(ex, "칠레 디지털부")
+    assert chile.country == "CL" and "디지털부" in chile.names
+    assert len([o for o in ex.organizations if "디지털부" in o.names]) == 1
+
+
+def test_a_college_named_only_by_its_field_is_not_a_body() -> None:
+    ex = run("울란바토르대학교가 의과대학 건물 한 층을 내줬다. 한국대학교 공과대학과도 협력한다.")
+    assert not any(o.names == ["의과대학"] for o in ex.organizations)
+    assert org(ex, "한국대학교 공과대학").part_of == org(ex, "한국대학교").key
+
+
+def test_a_product_line_is_no_place() -> None:
+    ex = run("삼성전자는 갤럭시 스마트폰에 통역 기능을 넣었다. 갤럭시 Z 시리즈도 같은 기능을 쓴다.")
+    assert not any("갤럭시" in n for s in ex.sites for n in s.names)
+    assert not any("갤럭시" in n for o in ex.organizations for n in o.names)
+
+
+def test_a_centre_named_only_by_a_generic_acronym_is_no_venue() -> None:
+    ex = run("정부는 지난해 카자흐스탄에 ICT 협력센터를 세웠다.")
+    assert not any("ICT 협력센터" in s.names for s in ex.sites)
