@@ -19,7 +19,7 @@ import ontology
 from api import problems, routers
 from api.examples import start_examples
 from api.settings import Settings
-from api.sparql_lane import SparqlLane
+from api.sparql_lane import Service
 from graph.errors import DigicoopError
 from graph.store import Store, deadline, open_store
 
@@ -138,7 +138,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             if own:
                 await run_in_threadpool(opened.close)
 
-    app = FastAPI(
+    app = Service(
         title="digicoop",
         summary="A knowledge graph of international digital cooperation, from Korean and English news.",
         version="0.1.0",
@@ -150,7 +150,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     problems.install(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(RequestDeadline, seconds=settings.query_timeout)
-    app.add_middleware(SparqlLane, service=app)  # added last: the outermost of ours
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for router in routers.discover():
         app.include_router(router)

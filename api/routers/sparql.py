@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import BodyDep, Credentials, SettingsDep, StoreDep, check_token
 from api.settings import Settings
-from graph.store import RDF_TYPES, RESULT_TYPES, add_using, check_outbound, query_form
+from graph.store import RDF_TYPES, RESULT_TYPES, Store, add_using, check_outbound, query_form
 from graph.store.base import araw_query
 
 router = APIRouter(tags=["SPARQL"])
@@ -222,11 +222,11 @@ def _check_outbound(text: str, allowed: list[str]) -> None:
         check_outbound(text, allowed)
 
 
-async def _run_query(
-    request: Request, store: StoreDep, settings: Settings, query: str, params: Params
-) -> Response:
+async def query_answer(
+    store: Store, settings: Settings, query: str, params: Params, accept: str, endpoint_iri: str
+) -> tuple[bytes, str]:
+    """The body and Content-Type answering ``query``, whichever way the request came in."""
     _check_outbound(query, settings.allow_service_endpoints)
-    accept = request.headers.get("accept", "")
     media_type = choose_media_type(_query_form(query), accept, params.all("format") + params.all("output"))
     result = await araw_query(
         store,
@@ -234,13 +234,21 @@ async def _run_query(
         media_type,
         params.all("default-graph-uri"),
         params.all("named-graph-uri"),
-        base_iri=_endpoint_iri(request),
+        base_iri=endpoint_iri,
         max_rows=settings.max_rows,
     )
     media = result.media_type
     if media.startswith("text/") or media.endswith(("json", "xml")) or media.startswith("application/n-"):
         media += "; charset=utf-8"
-    return Response(result.body, headers={"Content-Type": media, "Vary": "Accept"})
+    return result.body, media
+
+
+async def _run_query(
+    request: Request, store: StoreDep, settings: Settings, query: str, params: Params
+) -> Response:
+    accept = request.headers.get("accept", "")
+    body, media = await query_answer(store, settings, query, params, accept, _endpoint_iri(request))
+    return Response(body, headers={"Content-Type": media, "Vary": "Accept"})
 
 
 async def _run_update(

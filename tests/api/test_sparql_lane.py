@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from fastapi import Request, Response
 from fastapi.testclient import TestClient
 
 from api import sparql_lane
 from api.app import create_app
 from api.deps import get_store
-from api.routers.sparql import sparql_get
+from api.routers.sparql import query_answer
 from api.settings import Settings
 from graph.store import Store, open_store
 
@@ -21,6 +21,8 @@ SELECT = f"SELECT ?s ?v WHERE {{ ?s <{EX}v> ?v }} ORDER BY ?v"
 CASES: list[tuple[dict[str, str], dict[str, str]]] = [
     ({"query": SELECT}, {"Accept": "application/sparql-results+json"}),
     ({"query": SELECT}, {"Accept": "text/csv"}),
+    ({"query": 'SELECT (IRI("rel") AS ?i) WHERE {}'}, {}),  # resolved against the endpoint's IRI
+    ({"query": 'SELECT (IRI("rel") AS ?i) WHERE {}'}, {"Host": "digicoop.example:8443"}),
     ({"query": SELECT, "format": "xml"}, {}),
     ({"query": f"ASK {{ <{EX}s1> ?p ?o }}"}, {"Accept": "application/sparql-results+json"}),
     ({"query": f"CONSTRUCT {{ ?s <{EX}v> ?v }} WHERE {{ ?s <{EX}v> ?v }}"}, {"Accept": "text/turtle"}),
@@ -70,11 +72,11 @@ def test_the_lane_is_taken_for_a_plain_query_and_a_problem_stays_a_problem(
 ) -> None:
     taken: list[str] = []
 
-    async def counted(request: Request, store: Store, settings: Settings) -> Response:
-        taken.append(request.url.path)
-        return await sparql_get(request, store, settings)
+    async def counted(store: Store, settings: Settings, query: str, *rest: Any) -> tuple[bytes, str]:
+        taken.append(query)
+        return await query_answer(store, settings, query, *rest)
 
-    monkeypatch.setattr(sparql_lane, "sparql_get", counted)
+    monkeypatch.setattr(sparql_lane, "query_answer", counted)
     with _client(tmp_path, store, routed=False) as lane:
         ok = lane.get(
             "/sparql", params={"query": SELECT}, headers={"Accept": "application/sparql-results+json"}
@@ -85,7 +87,7 @@ def test_the_lane_is_taken_for_a_plain_query_and_a_problem_stays_a_problem(
     assert bad.status_code == 400
     assert bad.headers["content-type"] == "application/problem+json"
     assert "syntax error" in bad.json()["detail"]
-    assert taken == ["/sparql", "/sparql"]
+    assert taken == [SELECT, "SELECT ?x WHERE { ?x"]
     with _client(tmp_path, store, routed=True) as routed:
         routed.get("/sparql", params={"query": SELECT})
     assert len(taken) == 2  # overridden dependencies: the router's way
