@@ -133,6 +133,7 @@ _INTERNATIONAL = re.compile(
 _EVENTISH_HEADS = frozenset({"Forum"})
 _VENUE_WORDS = frozenset({"Convention", "Exhibition", "Conference", "Hotel", "Trade", "Shopping", "Data"})
 _EVENT_HEADS = r"\b(?:Forum|Summit|Conference|Workshop|Seminar|Expo|Exhibition|Meeting|Congress|Symposium|Festival|Fair|Week)$"
+_VENUE_NAME = re.compile(r"\b(?:Convention|Exhibition|Conference|Congress|Trade)\s+(?:Centre|Center|Hall)$")
 _VENUE_HEADS = (
     "Hotel",
     "Hall",
@@ -598,9 +599,10 @@ class Entities:
                 if re.match(r"^\s+(?:Project|Programme|Program|Initiative)\b", self.text[end:]):
                     continue  # "the Delta Health Network Project" names a project, not a body
                 if re.search(
-                    r"\bMinister\s+(?:of|for)\s+(?:the\s+)?$", self.text[max(0, start - 20) : start]
+                    r"\bMinister\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*,?\s+)*(?:(?:and|&)\s+(?:the\s+)?)?$",
+                    self.text[max(0, start - 80) : start],
                 ):
-                    continue  # "Minister of Digital Technologies": the portfolio of a title
+                    continue  # "Minister of Telecommunications and Information Society": a title's portfolio
                 # the head is the last head noun before any "of"/"for" complement: "Cloud Solutions Division"
                 core = re.split(r"\s+(?:of|for|on)\s+", self.text[start:end])[0]
                 heads = [w.rstrip(".") for w in core.split() if w.rstrip(".") in _HEAD_KIND]
@@ -781,6 +783,8 @@ class Entities:
             long_name, acr = _trim_function_words(m.group(1)), m.group(2)
             if self.org_by_name(long_name) or self.org_by_name(acr):
                 continue
+            if _VENUE_NAME.search(long_name):
+                continue  # "United Nations Conference Centre (UNCC)": a place, not a body
             if _PROGRAMME_AFTER.match(self.text, m.end()):
                 continue  # "the Digital Skills for All (DSA) programme" names a project, not a body
             if _initials_fit(long_name, acr) and not self.country_code(long_name):
@@ -1606,7 +1610,10 @@ class Entities:
                 )
                 if not trigger.search(sentence.text[: m.start()]) and not capital:
                     continue
-                self._add_site(name, start, "venue" if m.group(1) else "city", "en.site.locative")
+                site = self._add_site(name, start, "venue" if m.group(1) else "city", "en.site.locative")
+                short = re.match(r"\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)", sentence.text[m.end(2) :])
+                if short and _initials_fit(name, short.group(1)) and short.group(1) not in site.names:
+                    site.names.append(short.group(1))  # "United Nations Conference Centre (UNCC)"
         # mentions of known site names elsewhere, for place look-ups
         for site in list(self.sites.values()):
             for name in site.names:

@@ -16,7 +16,7 @@ from typing import Any
 
 from graph.extract._en_deps import DateFinder
 from graph.extract._en_entities import Entities, Mention
-from graph.extract._en_text import Sentence
+from graph.extract._en_text import MONTHS, WEEKDAYS, Sentence
 from graph.model import Evidence
 
 # --- shared clause helpers ------------------------------------------------------------------
@@ -30,6 +30,7 @@ _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|announces|told|added|reported|stated)\s+(?:on\s+)?$"
 )
 _REPORTING_AFTER = re.compile(r"^,?\s*(?:said|announced|told|reported)\b")
+_DATELINE_AFTER = re.compile(r"^\s*(?:/[^/\n]{1,60}/\s*)?(?:--|—|–)")
 _FUTURE = re.compile(
     r"\b(?:will|shall|to be held|is set to|are set to|scheduled|upcoming|plans? to|planning to|expected to)\b"
 )
@@ -111,6 +112,8 @@ class Relations:
             after = sentence.text[d.end :]
             if _REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after):
                 continue
+            if d.start < 60 and _DATELINE_AFTER.match(after):
+                continue  # "SEOUL, Sept. 18, 2025 /PRNewswire/ --": the release's date, not the event's
             if not d.value:
                 continue
             pair = re.search(r"\b(\d{1,2})\s+and\s+$", before)
@@ -375,7 +378,7 @@ class Relations:
         kind, strength = _agreement_kind(noun.group(0) if noun else "", trig.group(0))
         anaphoric = bool(
             re.search(
-                r"\b(?:the|this|that|an?\s+earlier)\s+(?:initial\s+)?(?:memorandum|mou|agreement|deal|partnership|contract|declaration|"
+                r"\b(?:the|this|that|an?\s+earlier)\s+(?:(?:initial|signed|same)\s+)?(?:memorandum|mou|agreement|deal|partnership|contract|declaration|"
                 r"letter)\b",
                 s[: (noun.end() if noun else 0) + 1],
                 re.IGNORECASE,
@@ -1404,7 +1407,20 @@ def _event_name(s: str, m: re.Match[str]) -> str | None:
     after = re.match(r"^\s+(\d{4})\b", s[m.end() :])
     if after:
         name += " " + after.group(1)
+    elif (topic := _NAMED_TOPIC.match(s[m.end() :])) and topic.group(1) not in _CALENDAR_WORDS:
+        name += topic.group(0)  # "Regional Workshop on Digital Public Infrastructure"
     return name if name in s else None
+
+
+# "... Workshop on Digital Public Infrastructure": a capitalized topic belongs to the event's name
+_NAMED_TOPIC = re.compile(
+    r"\s+(?:on|for)\s+(?:the\s+)?([A-Z][\w-]*)(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w-]*)*"
+)
+_CALENDAR_WORDS = (
+    MONTHS
+    | WEEKDAYS
+    | frozenset(["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
+)
 
 
 def _nearest(dates: Sequence[DateHit], at: int) -> DateHit | None:

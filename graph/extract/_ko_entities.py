@@ -55,7 +55,8 @@ class Mention:
 _ACTING = {"은", "는", "이", "가", "와", "과", "와의", "과의", "도"}
 _HANGUL_RUN = re.compile(r"[가-힣]*")
 _GLUED_AND = re.compile(r"(?:실|국|팀|단|본부|센터)과$")
-_BRACKETED = re.compile(r"\([^()\s]{1,15}\)")  # a short form, not "(청장 김정우)"
+# a short form ("(ICC JEJU)" too), not "(청장 김정우)"
+_BRACKETED = re.compile(r"\((?:[^()\s]{1,15}|[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){1,3})\)")
 _CITY_WORD = re.compile(r"[가-힣]{2,}시")
 _PROVINCE_WORD = re.compile(r"[가-힣]{2,6}(주|성)")
 _LOCAL_PLACE = re.compile(r"[가-힣]{2,}(시|도|성|주|군|구)")
@@ -560,6 +561,9 @@ def _suffix_orgs(
         kind = org_suffix_kind(stem)
         if stem == "컨소시엄" and i > 0 and not ws[i - 1].particle and ws[i - 1].nominal:
             prev_word = ws[i - 1]  # "코리아 컨소시엄": a consortium is named by the word before it
+            opened = re.search(r"['‘\"“]([^'’\"”]{1,40})$", text[: prev_word.start])
+            if opened and re.match(r"['’\"”]", text[w.start + len(stem) :]):
+                prev_word = next(x for x in ws if x.start >= opened.start(1))  # "'코리아 디지털 컨소시엄'"
             org = builder.add_org(
                 [text[prev_word.start : w.start + len(stem)]],
                 "other",
@@ -1498,6 +1502,7 @@ def _rank(kind: str) -> int:
 _SITE_SUFFIX_KINDS: tuple[tuple[str, SiteKind], ...] = (
     ("섬", "island"),
     ("주", "region"),
+    ("성", "region"),  # "빈즈엉성", "광둥성": Vietnamese and Chinese provinces
     ("시", "city"),
     ("군", "county"),
     ("구", "district"),
@@ -1545,8 +1550,12 @@ def _suffix_sites(
     """
     gaz = load_gazetteer()
     shaped: dict[int, tuple[str, SiteKind]] = {}
+    suffixed = {suffix for suffix, _kind in _SITE_SUFFIX_KINDS}
+    named = {n: site.kind for site in builder.sites for n in site.names if n[-1:] in suffixed}
     for i, w in enumerate(ws):
         shape = _site_shape(w, proper)
+        if shape is None and w.stem in named:  # a place the article has already named this way
+            shape = (w.stem[:-1], named[w.stem])
         if shape is None or any(m.start < w.stem_end and w.start < m.end for m in mentions):
             continue
         if w.particle in _ACTING and shape[1] in {"city", "county"}:
@@ -1564,10 +1573,10 @@ def _suffix_sites(
         return 0 <= a < b < len(ws) and text[ws[a].end : ws[b].start] == " "
 
     accepted: set[int] = set()
-    for i in shaped:  # "팔라완주 쿠요섬": two suffix names, the larger place first, make an address
+    for i in shaped:  # "팔라완주 쿠요섬", "팔라완주의 쿠요섬": the larger place first make an address
         if (
             (i + 1) in shaped
-            and not ws[i].particle
+            and ws[i].particle in {"", "의"}
             and adjacent(i, i + 1)
             and _rank(shaped[i][1]) < _rank(shaped[i + 1][1])
         ):
@@ -1582,9 +1591,9 @@ def _suffix_sites(
                 w.particle == "" and nxt is not None and nxt.stem in {"정부", "주정부", "시정부"}
             )
             sited = w.particle == "에" and nxt is not None and nxt.surface.startswith(_SITED)
-            address = (i > 0 and adjacent(i - 1, i) and not ws[i - 1].particle and site_at(i - 1)) or (
-                not w.particle and adjacent(i, i + 1) and (i + 1) in accepted
-            )
+            address = (
+                i > 0 and adjacent(i - 1, i) and ws[i - 1].particle in {"", "의"} and site_at(i - 1)
+            ) or (not w.particle and adjacent(i, i + 1) and (i + 1) in accepted)
             listed = (
                 i > 0
                 and (i - 1) in accepted
@@ -1592,7 +1601,8 @@ def _suffix_sites(
             )
             if shaped[i][1] == "district" and not address:
                 continue  # "…구" ends many words; a district is told after its city
-            if locative or sited or address or listed:
+            known = w.stem in named  # named as a place before
+            if locative or sited or address or listed or known:
                 accepted.add(i)
                 changed = True
     added = {
@@ -1627,7 +1637,10 @@ def _add_suffix_site(
         (
             m
             for m in mentions
-            if m.category == "site" and 0 <= w.start - m.end <= 1 and not m.particle and i > 0
+            if m.category == "site"
+            and i > 0
+            and m.end <= w.start
+            and text[m.end : w.start] in {"", " ", "의 "}  # "팔라완주 쿠요섬", "팔라완주의 쿠요섬"
         ),
         None,
     )

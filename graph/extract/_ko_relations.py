@@ -732,6 +732,10 @@ def _extend_event(
             target.append(key)
     if attending:  # "워크숍에는 네팔, 부탄 … 등 14개국 공무원이 참가한다": the delegations
         _extend(event.participant_countries, _attending_countries(text, mentions))
+    elif hosted := re.search(r"(주최|주관)(했|하|한)[^.]*?(참석|참가)", text):
+        # "회의는 A와 B가 공동 주최했으며 피지, 통가 … 10개국 대표단이 참석했다": after the hosts
+        later = [m for m in mentions if m.start > hosted.start()]
+        _extend(event.participant_countries, _attending_countries(text, later))
     for key in _locations(mentions):
         if key not in event.venues:
             event.venues.append(key)

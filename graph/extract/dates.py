@@ -133,8 +133,16 @@ def resolve_range(
     """Start and end of a range; each side borrows what it leaves out from the other."""
     # English states month and year once, at the end ("5 to 25 July 2019"; "July 30 to August 2, 2019").
     borrowed_year = first.year is None and last.year is not None
-    if first.day is not None and first.month is None:
-        first = replace(first, month=last.month)
+    if first.day is not None and first.month is None and last.month is not None:
+        start_month, start_year = last.month, last.year
+        if last.day is not None and first.day > last.day:
+            # "오는 30일부터 7월 4일까지": the start is in the month before the stated one
+            shifted_year, start_month = shift_month(last.year or 2000, last.month, -1)
+            start_year = shifted_year if last.year is not None else None
+        first = replace(first, month=start_month)
+        if borrowed_year:
+            first = replace(first, year=start_year)
+            borrowed_year = False
     if borrowed_year:
         first = replace(first, year=last.year)
     start = resolve(first, published, tense)

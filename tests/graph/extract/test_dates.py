@@ -102,6 +102,12 @@ KOREAN: list[tuple[str, date, Tense, Found]] = [
         [("지난 28일부터 3일까지", "2019-07-28", "2019-08-03")],
     ),
     (
+        "연수는 오는 30일부터 7월 4일까지 열린다.",
+        date(2019, 6, 26),
+        "future",
+        [("오는 30일부터 7월 4일까지", "2019-06-30", "2019-07-04")],
+    ),
+    (
         "2016년 5월 9일부터 13일까지 열렸다.",
         JULY,
         "past",
@@ -188,6 +194,12 @@ ENGLISH: list[tuple[str, date, Tense, Found]] = [
     ("The network went live last July.", AUGUST, "past", [("last July", "2019-07", None)]),
     # ranges
     ("The course runs from 5 to 25 July.", AUGUST, "past", [("5 to 25 July", "2019-07-05", "2019-07-25")]),
+    (
+        "The course runs from 30 to 4 January 2020.",
+        date(2019, 12, 20),
+        "future",
+        [("30 to 4 January 2020", "2019-12-30", "2020-01-04")],
+    ),
     ("It was held from July 15 to 18.", AUGUST, "past", [("July 15 to 18", "2019-07-15", "2019-07-18")]),
     ("The July 15-18, 2019 workshop", AUGUST, "past", [("July 15-18, 2019", "2019-07-15", "2019-07-18")]),
     (

@@ -1273,3 +1273,34 @@ def test_a_unit_of_a_national_body_names_the_unit_and_its_body() -> None:
 def test_a_department_of_a_portfolio_stays_one_body() -> None:
     ex = run("Ministry\n\nMarlin met the Department of Home Affairs in Kigali.")
     assert org(ex, "Department of Home Affairs").part_of is None
+
+
+def test_a_release_dateline_does_not_date_the_signing() -> None:
+    ex = run(
+        "Deal\n\nSEOUL, 4 March 2021 /Newswire/ -- Naver said it had signed a contract with the World Bank.\n\n"
+        "The contract was signed on Tuesday at the bank's office.\n\n"
+        "Naver's Kim Ji-ho and a World Bank director exchange the signed contract on Tuesday."
+    )
+    [agreement] = ex.agreements
+    assert (agreement.kind, agreement.date) == ("contract", "2021-03-02")
+
+
+def test_a_ministers_portfolio_is_not_a_body() -> None:
+    ex = run(
+        "Deal\n\nNaver signed a contract with the Ministry of Telecommunications and Information Society. "
+        "Ana Ruiz, Minister of Telecommunications and Information Society, attended."
+    )
+    assert org(ex, "Ministry of Telecommunications and Information Society").kind == "government"
+    assert all("Information Society" not in names for names in org_names(ex))
+
+
+def test_a_capitalized_topic_completes_an_events_name_and_a_conference_centre_is_its_venue() -> None:
+    ex = run(
+        "Workshop\n\nThe Regional Workshop on Digital Public Infrastructure opened on Tuesday "
+        "at the Asia Pacific Conference Centre (APCC) in Bangkok."
+    )
+    [event] = ex.events
+    assert event.name == "Regional Workshop on Digital Public Infrastructure"
+    venue = next(s for s in ex.sites if "APCC" in s.names)
+    assert venue.kind == "venue" and venue.key in event.venues
+    assert all("APCC" not in names for names in org_names(ex))

@@ -507,3 +507,42 @@ def test_a_product_line_is_no_place() -> None:
 def test_a_centre_named_only_by_a_generic_acronym_is_no_venue() -> None:
     ex = run("정부는 지난해 카자흐스탄에 ICT 협력센터를 세웠다.")
     assert not any("ICT 협력센터" in s.names for s in ex.sites)
+
+
+def test_countries_attending_after_the_hosts_take_part() -> None:
+    ex = run(
+        "과기정통부는 3일 서울에서 '제1차 한-태평양 디지털장관회의'를 열었다고 4일 밝혔다.\n\n"
+        "회의는 과기정통부와 태평양도서국포럼(PIF)이 공동 주최했으며 피지, 통가, 투발루 등 10개국 대표단이 참석했다."
+    )
+    (meeting,) = ex.events
+    assert set(meeting.participant_countries) == {"FJ", "TO", "TV"}
+    assert len(meeting.organizers) == 2
+
+
+def test_a_venue_with_a_latin_short_form_in_brackets_is_where_it_happened() -> None:
+    ex = run("과기정통부는 3일 제주국제컨벤션센터(ICC JEJU)에서 '디지털장관회의'를 열었다고 4일 밝혔다.")
+    (meeting,) = ex.events
+    (venue,) = [s for s in ex.sites if s.key in meeting.venues]
+    assert "ICC JEJU" in venue.names
+
+
+def test_a_province_in_the_genitive_contains_the_island_after_it() -> None:
+    ex = run("이 사업은 필리핀 팔라완주의 쿠요섬 학교 20곳을 초고속 인터넷으로 연결한다.")
+    by_name = {s.names[0]: s for s in ex.sites}
+    assert by_name["쿠요섬"].within == by_name["팔라완주"].key
+    assert by_name["쿠요섬"].country == "PH"
+
+
+def test_a_vietnamese_province_named_with_seong_is_a_place_and_stays_one() -> None:
+    ex = run(
+        "경기도는 지난 19일 베트남 빈즈엉성 투저우못시에서 협약을 맺었다고 21일 밝혔다.\n\n"
+        "기념식은 빈즈엉성 행정센터에서 열렸다."
+    )
+    names = {n for s in ex.sites for n in s.names}
+    assert {"빈즈엉성", "투저우못시", "빈즈엉성 행정센터"} <= names
+    assert "행정센터" not in names
+
+
+def test_a_quoted_consortium_keeps_its_whole_name() -> None:
+    ex = run("KT와 LG CNS가 꾸린 '코리아 디지털 컨소시엄'이 무선 백홀망 구축을 맡는다.")
+    assert org(ex, "코리아 디지털 컨소시엄").kind == "other"
