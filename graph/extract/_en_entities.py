@@ -71,6 +71,7 @@ _HEAD_KIND: dict[str, str] = {
             "Networks",
             "Systems",
             "Solutions",
+            "Solution",
             "Technologies",
             "Airlines",
             "Entertainment",
@@ -133,6 +134,7 @@ _INTERNATIONAL = re.compile(
 _EVENTISH_HEADS = frozenset({"Forum"})
 _VENUE_WORDS = frozenset({"Convention", "Exhibition", "Conference", "Hotel", "Trade", "Shopping", "Data"})
 _EVENT_HEADS = r"\b(?:Forum|Summit|Conference|Workshop|Seminar|Expo|Exhibition|Meeting|Congress|Symposium|Festival|Fair|Week)$"
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*){0,2}\s*(?:—|--|–)")
 _VENUE_NAME = re.compile(r"\b(?:Convention|Exhibition|Conference|Congress|Trade)\s+(?:Centre|Center|Hall)$")
 _VENUE_HEADS = (
     "Hotel",
@@ -294,8 +296,12 @@ _TITLE_WORDS = frozenset(
 )
 # "Identification Department of the National Police": a unit of two or more words, then its body
 _UNIT_OF_BODY = re.compile(
-    r"(?P<unit>(?:[A-Z][\w-]*\s+)+(?P<head>[A-Z][\w-]*))\s+of\s+the\s+(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)$"
+    r"(?P<unit>(?:[A-Z][\w-]*\s+)+(?P<head>[A-Z][\w-]*))\s+of\s+the\s+"
+    r"(?P<body>(?:City|Municipality|Province|Prefecture)\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+    r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)$"
 )
+# "the City of Ulaanbaatar signed": a city named that way acts as its government
+_CITY_OF = re.compile(r"\b(?:City|Municipality|Province|Prefecture)\s+of\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
 # "National Police", "National Assembly": a country's institution, named without its country
 _GENERIC_NATIONAL = re.compile(r"National [A-Z][a-z]+")
 _TOKEN = re.compile(r"[’']s\b|\w+(?:-\w+)*|&|[^\w\s]")
@@ -571,6 +577,8 @@ class Entities:
     def _body_name(self, body: str) -> bool:
         """True when the words after "of the" name a body of their own ("National Police"), not a
         portfolio ("Interior") or a place."""
+        if _CITY_OF.fullmatch(body):
+            return True
         words = body.split()
         return (
             len(words) >= 2
@@ -1116,7 +1124,19 @@ class Entities:
             self._proper_spans.append((start, start + len(name)))
 
     def _local_governments(self) -> None:
-        """'the Khovd provincial government': a local government named by its place."""
+        """'the Khovd provincial government', 'the City of Ulaanbaatar': a local government named by its place."""
+        for m in _CITY_OF.finditer(self.text):
+            place = m.group(1)
+            if self.country_code(place) or _inside((m.start(), m.end()), self._proper_spans):
+                continue
+            name = m.group(0)
+            org = self.org_by_name(name) or self._new_org(
+                [name], "en.org.local_government", m.start(), kind="local_government"
+            )
+            org.kind = "local_government"
+            site = self._gaz_lookup(place, "site")
+            if site is not None and site.country and org.country is None:
+                org.country = site.country
         for m in re.finditer(
             r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+(?:provincial|regional|municipal|city|metropolitan|"
             r"state|county|district|prefectural)\s+government\b",
@@ -1502,6 +1522,8 @@ class Entities:
         for start, end, entry in self._gaz_find("site"):
             if _inside((start, end), self._proper_spans) and not re.match(r"^-based", text[end : end + 6]):
                 continue
+            if (start == 0 or text[start - 1] == "\n") and _DATELINE.match(text, start, end + 60):
+                continue  # "QUEZON CITY —": the release's dateline, not a place in the story
             self._add_site(
                 text[start:end], start, entry.kind, "en.site.gazetteer", country=entry.country, iri=entry.iri
             )

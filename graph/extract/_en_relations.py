@@ -1272,7 +1272,7 @@ _AGREEMENT_NOUN = re.compile(
 _AGREEMENT_TRIGGER = re.compile(
     r"\b(?:(?:signed|signs|sign|signing|inked|inks|concluded|concludes|sealed|seals|struck|strikes|"
     r"entered into|enters into|formed|forms|agreed on|adopted|adopts|exchanged|clinched|won|wins)\b"
-    r"(?=[^.;]{0,60}?" + _AGREEMENT_NOUN.pattern + r")"
+    r"(?=(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?" + _AGREEMENT_NOUN.pattern + r")"  # "a PHP 2.1-billion contract"
     r"|(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bis )|(?<=\bare ))(?:signed|inked|concluded|sealed)\b"
     r"|(?P<partner>(?:ha(?:ve|s|d)\s+)?partnered|teamed up|teams up|team up|joined hands|join hands|joins hands))"
 )
@@ -1478,7 +1478,7 @@ def _project_names(sentence: Sentence, ents: Entities) -> list[tuple[str, int]]:
         r"\bthe\s+((?:[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,4}?(?:project|programme|program|initiative))\b",
         # "Master's Program": a possessive inside the name; "Eco Delta Smart City": a named smart-city development
         r"((?:(?:[a-z]{1,2}-)?[A-Z][\w-]*(?:['’]s)?\s+|of\s+|for\s+|and\s+){1,8}?(?:Project|Programme|Program|"
-        r"Initiative|Fund|Facility|Platform|Academy|Scholarship|Master\s+Plan|Smart\s+City(?!\s+[A-Z])|Cable(?!\s+[A-Z])))\b",
+        r"Initiative|Fund|Facility|Platform|Academy|Scholarship|Master\s+Plan|Smart\s+City(?!\s+[A-Z])|Cable(?!\s+(?:[A-Z]|&))))\b",
         # "the Digital Skills for All (DSA) programme": the name before its acronym
         r"((?:[A-Z][\w-]*\s+|of\s+|for\s+|and\s+){1,8}?[A-Z][\w-]*)\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s+"
         r"(?:programme|program|project|initiative|scheme)\b",

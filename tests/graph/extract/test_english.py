@@ -1304,3 +1304,36 @@ def test_a_capitalized_topic_completes_an_events_name_and_a_conference_centre_is
     venue = next(s for s in ex.sites if "APCC" in s.names)
     assert venue.kind == "venue" and venue.key in event.venues
     assert all("APCC" not in names for names in org_names(ex))
+
+
+def test_a_contract_value_with_a_decimal_point_still_names_the_contract() -> None:
+    ex = run("Deal\n\nThe ministry on Tuesday signed a PHP 2.1-billion contract with Harbor Marine Solution.")
+    [agreement] = ex.agreements
+    assert agreement.kind == "contract"
+    assert org(ex, "Harbor Marine Solution").key in agreement.parties
+
+
+def test_the_city_of_a_place_is_its_government_and_a_department_of_it_is_a_unit() -> None:
+    ex = run(
+        "Pact\n\nThe Seoul Metropolitan Government and the City of Tartu signed a memorandum of understanding. "
+        "The Digital Development Department of the City of Tartu will run the pilot."
+    )
+    city = org(ex, "City of Tartu")
+    assert city.kind == "local_government"
+    assert org(ex, "Digital Development Department").part_of == city.key
+    [agreement] = ex.agreements
+    assert city.key in agreement.parties
+
+
+def test_a_company_named_cable_and_system_is_not_a_cable_project() -> None:
+    ex = run("Cable\n\nHarbor Marine, a subsidiary of LS Cable & System, will lay the cable.")
+    assert all("LS Cable" not in p.names for p in ex.projects)
+
+
+def test_an_upper_case_dateline_is_not_a_place_in_the_story() -> None:
+    # the shipped reference data, which matches place names in any case
+    text = (
+        "Deal\n\nQUEZON CITY — Naver signed a contract with the World Bank.\n\nThe deal covers data centres."
+    )
+    ex = extract_english(Article(text=text, title="Deal", language="en", published=date(2021, 3, 5)))
+    assert [s.names for s in ex.sites] == []
