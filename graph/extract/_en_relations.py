@@ -832,6 +832,18 @@ class Relations:
             return  # "the second of four training courses this year" tells of a series, not one more event
         if low == "conference" and re.match(r"^\s+calls?\b", after):
             return  # "told analysts on a conference call": a phone call, not a conference
+        if re.match(r"^['’]s\s", after):
+            return  # "the forum's recommendations": something of an event told elsewhere
+        if (
+            low in ("talks", "discussions", "sessions")
+            and re.search(r"\bday\s+of\s+$", before)
+            and self.events
+        ):
+            # "Delegations from A and B joined the first day of talks": the sittings of the event told
+            self._event_details(sentence, self.events[-1])
+            return
+        if noun.islower() and _APPOSITIVE_EVENT.search(before):
+            return  # "the APEC Digital Trust Forum 2025, a meeting on data flows": the same event described
         if noun.islower() and re.search(
             r"\b(?:cooperat\w*|collaborat\w*|work together|partner\w*)\s+(?:on|in)\s+[^.;:]*$", before
         ):
@@ -962,6 +974,9 @@ class Relations:
             rec.start, rec.end = when.value, when.end_value
             if when.end_value is None:
                 rec.start, rec.end = _closing_day_span(before, when.value)
+            until = self._until(sentence, abs_start) if rec.end is None and name is not None else None
+            if until is not None and rec.start is not None and until > rec.start:
+                rec.end = until  # "opened yesterday for the X Forum, which runs through August 23"
         elif name is not None:
             rec.until = self._until(sentence, abs_start)
         rec.participant_countries = countries
@@ -1060,6 +1075,19 @@ class Relations:
                     and o.kind == rec.kind
                     and not o.name
                     and (not rec.organizers or set(o.organizers) <= set(rec.organizers))
+                ),
+                None,
+            )
+        if target is None and rec.name and rec.start is not None:
+            # "APEC digital trust forum opens" in the headline, then "the APEC Digital Trust Forum 2025"
+            target = next(
+                (
+                    o
+                    for o in self.events
+                    if o.start is None
+                    and o.name is None
+                    and o.kind == rec.kind
+                    and (set(o.organizers) <= set(rec.organizers) or set(rec.organizers) <= set(o.organizers))
                 ),
                 None,
             )
@@ -1412,6 +1440,10 @@ def _event_name(s: str, m: re.Match[str]) -> str | None:
     return name if name in s else None
 
 
+_APPOSITIVE_EVENT = re.compile(
+    r"(?:Forum|Summit|Conference|Workshop|Seminar|Meeting|Congress|Symposium|Dialogue|Expo|Week)(?:\s+\d{4})?"
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$"
+)
 # "... Workshop on Digital Public Infrastructure": a capitalized topic belongs to the event's name
 _NAMED_TOPIC = re.compile(
     r"\s+(?:on|for)\s+(?:the\s+)?([A-Z][\w-]*)(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w-]*)*"

@@ -1337,3 +1337,18 @@ def test_an_upper_case_dateline_is_not_a_place_in_the_story() -> None:
     )
     ex = extract_english(Article(text=text, title="Deal", language="en", published=date(2021, 3, 5)))
     assert [s.names for s in ex.sites] == []
+
+
+def test_a_headline_event_an_appositive_and_the_days_of_talks_are_the_named_event() -> None:
+    ex = run(
+        "Pacific digital forum opens in Busan\n\n"
+        "Officials gathered in Busan on Tuesday for the opening of the Pacific Digital Forum 2021, "
+        "a meeting on data flows that runs through 4 March 2021.\n\n"
+        "The forum is co-hosted by Naver and the World Bank.\n\n"
+        "Delegations from Kenya, Ghana and Rwanda joined the first day of talks.\n\n"
+        "The World Bank will present the forum's recommendations in May 2021."
+    )
+    [forum] = ex.events
+    assert (forum.name, forum.start, forum.end) == ("Pacific Digital Forum 2021", "2021-03-02", "2021-03-04")
+    assert {org(ex, "Naver").key, org(ex, "World Bank").key} <= set(forum.organizers)
+    assert set(forum.participant_countries) == {"KE", "GH", "RW"}
