@@ -252,6 +252,9 @@ class Builder:
             if event.start:
                 continue
             dated = [e for e in self.events if e.start and e.kind == event.kind]
+            if event.name and len(dated) > 1:
+                # "'역량강화 과정' 연다" in the headline, "'2024 글로벌 … 역량강화 과정'" in the body
+                dated = [e for e in dated if e.name and norm(event.name) in norm(e.name)]
             if len(dated) == 1:
                 target = dated[0]
                 target.name = target.name or event.name

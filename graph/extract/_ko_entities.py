@@ -678,8 +678,12 @@ def _suffix_orgs(
             if w.stem.endswith(UNIT_SUFFIXES) and len(w.stem) >= 3 and not re.search(r"\d", w.stem)
             else None
         )
-        if unit is None or any(m.start <= w.start < m.end for m in mentions if m.category == "org"):
-            continue
+        if (
+            unit is None
+            or unit in NOT_ORG
+            or any(m.start <= w.start < m.end for m in mentions if m.category == "org")
+        ):
+            continue  # "KISA 대표단": people the body sends, not one of its units
         if not w.particle and _GLUED_AND.search(unit):
             unit = unit[:-1]  # "국제협력관실과 … 국제협력국이": "and" glued to the unit, no division
         parent_org = next(o for o in builder.orgs if o.key == parent)

@@ -58,6 +58,14 @@ UNIT_ONLY = ("본부", "사업부", "부문", "사무소", "지사", "사업단"
 
 # Common nouns ending like organizations.
 NOT_ORG = {
+    # delegations and groups of visitors: people sent by a body, not a body
+    "대표단",
+    "방문단",
+    "사절단",
+    "시찰단",
+    "연수단",
+    "참관단",
+    "취재단",
     "정부",
     "내부",
     "외부",

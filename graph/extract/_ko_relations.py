@@ -1094,16 +1094,25 @@ _RUN_BEFORE = re.compile(
 _SPEECH = re.compile(r"[\"“][^\"“”]{4,}[\"”](?=\s?(고|라고|라며|며|이라며|이라고)\s)")
 
 
+_COMMERCE = re.compile(
+    r"(매출|영업이익|순이익|실적|점유율|주가|시가총액)|(고객|이용자|가입자)[^.]{0,20}(늘었|늘어|증가|감소|줄었)"
+)
+
+
 def _project_names(text: str) -> list[tuple[list[str], int, int]]:
     """Names of projects in a sentence: "<name> 사업/프로젝트/플랫폼", a quoted name that is built
     or run, and the subject of a definition ("X는 … 프로그램이다")."""
     out: list[tuple[list[str], int, int]] = []
+    if _COMMERCE.search(text):
+        return out  # "플랫폼 '패브릭스'를 쓰는 기업 고객도 늘었다": products and sales, not projects
     speech = [q.span() for q in _SPEECH.finditer(text)]
     for m in _HEAD.finditer(text):
         if any(a < m.start() < b for a, b in speech):
             continue  # "…디지털 전환 사업에 참여할 수 있도록 하겠다"고 말했다: a hope, not a project
         if _modifier(text, analyze(text).words, m.end()):
             continue  # "표준 플랫폼 설계": the head qualifies another noun
+        if re.match(r"\s*(을|를)\s*(키우|키워)", text[m.end() :]):
+            continue  # "AI 서비스 사업을 키우고 있다": a line of business, not a project
         glued = m.start() > 0 and re.match(r"[가-힣A-Za-z0-9]", text[m.start() - 1])
         head_start = m.start()
         last: list[str] = []

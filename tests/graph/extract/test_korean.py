@@ -546,3 +546,26 @@ def test_a_vietnamese_province_named_with_seong_is_a_place_and_stays_one() -> No
 def test_a_quoted_consortium_keeps_its_whole_name() -> None:
     ex = run("KT와 LG CNS가 꾸린 '코리아 디지털 컨소시엄'이 무선 백홀망 구축을 맡는다.")
     assert org(ex, "코리아 디지털 컨소시엄").kind == "other"
+
+
+def test_a_delegation_is_no_unit_of_the_body_that_sends_it() -> None:
+    ex = run("참가자들은 오는 10월 싱가포르에서 열리는 '국제사이버주간'에 KISA 대표단과 함께 참가한다.")
+    assert [o.names for o in ex.organizations if "대표단" in " ".join(o.names)] == []
+
+
+def test_a_headline_course_is_the_body_course_whose_name_holds_it() -> None:
+    ex = run(
+        "KISA, 14개국 실무자 초청 '사이버보안 역량강화 과정' 연다\n\n"
+        "KISA는 오는 10일부터 21일까지 서울에서 '2024 글로벌 사이버보안 역량강화 과정'을 운영한다고 5일 밝혔다.\n\n"
+        "지난해 11월에는 나주에서 '제7차 정보보호 연수 과정'을 열었다."
+    )
+    names = sorted(e.name or "" for e in ex.events)
+    assert names == ["2024 글로벌 사이버보안 역량강화 과정", "제7차 정보보호 연수 과정"]
+
+
+def test_products_in_a_sales_report_are_not_projects() -> None:
+    ex = run(
+        "클라우드 매출은 17% 증가했다. 생성형 AI 플랫폼 '패브릭스'를 쓰는 기업 고객도 늘었다.\n\n"
+        "LG CNS도 AI 서비스 사업을 키우고 있다."
+    )
+    assert ex.projects == []
