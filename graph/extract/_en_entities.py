@@ -134,6 +134,27 @@ _INTERNATIONAL = re.compile(
 _EVENTISH_HEADS = frozenset({"Forum"})
 _VENUE_WORDS = frozenset({"Convention", "Exhibition", "Conference", "Hotel", "Trade", "Shopping", "Data"})
 _EVENT_HEADS = r"\b(?:Forum|Summit|Conference|Workshop|Seminar|Expo|Exhibition|Meeting|Congress|Symposium|Festival|Fair|Week)$"
+# "the e-Governance Academy (eGA), a Tallinn-based non-profit": the apposition says what the name is
+_DESCRIBED_KINDS = {
+    "non-profit": "ngo",
+    "nonprofit": "ngo",
+    "ngo": "ngo",
+    "charity": "ngo",
+    "think tank": "research",
+    "think-tank": "research",
+    "research institute": "research",
+    "state agency": "government",
+    "government agency": "government",
+    "public agency": "government",
+}
+_DESCRIBED_AFTER = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:(?:[a-z]{1,2}-)?[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?){0,6}(?:[a-z]{1,2}-)?[A-Z][\w-]*)"
+    r"(?:\s*\(\s*(?P<acr>[A-Za-z]{2,9})\s*\))?,\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<what>non-?profit|NGO|charity|think[ -]tank|research institute|(?:state|government|public) agency)\b"
+)
+_POSSESSED_VENUE = re.compile(
+    r"\bat\s+(?:the\s+)?[\w-]+['’]s\s+(?P<venue>(?:[A-Z][\w-]*\s+){1,3}(?:Centre|Center|Hall|Auditorium))\b"
+)
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*){0,2}\s*(?:—|--|–)")
 _VENUE_NAME = re.compile(r"\b(?:Convention|Exhibition|Conference|Congress|Trade)\s+(?:Centre|Center|Hall)$")
 _VENUE_HEADS = (
@@ -598,6 +619,11 @@ class Entities:
                     continue
                 if tok.text in ("Centre", "Center") and i > 0 and toks[i - 1].text in _VENUE_WORDS:
                     continue
+                if tok.text in ("Centre", "Center") and any(
+                    v.end("venue") == tok.end
+                    for v in _POSSESSED_VENUE.finditer(self.text, sentence.start, tok.end)
+                ):
+                    continue  # "signed at the university's Delta Centre": premises, a place
                 found = self._grow(toks, i, sentence)
                 if found is None:
                     continue
@@ -765,11 +791,14 @@ class Entities:
             before = self.text[max(0, m.start() - 30) : m.start()].lower()
             after = self.text[m.end() : m.end() + 30].lower()
             if re.search(
-                r"(?:at|during|attend(?:ed|s)?|host(?:ed|s)?|held|holds|of|opened|organi[sz]ed)\s+the\s+$"
+                r"(?:at|during|attend(?:ed|s)?|host(?:ed|s)?|held|holds|of|opened|organi[sz]ed|joined|"
+                r"participated in|took part in)\s+the\s+$"
                 r"|\b\d{4}\s+$|\b\d+(?:st|nd|rd|th)\s+$",
                 before,
             ) or re.match(
-                r"^\s+(?:was|is|will be)\s+held|^\s+took place|^\s+(?:on|in|from)\s+\d|^\s+\d{4}", after
+                r"^\s+(?:was|is|will be)\s+held|^\s+took place|^\s+(?:on|in|from)\s+\d|^\s+\d{4}"
+                r"|^,?\s+(?:organi[sz]ed|hosted|co-hosted|convened)\s+by\b",
+                after,
             ):
                 return True
         return False
@@ -1066,6 +1095,26 @@ class Entities:
             )
             if entry is not None:
                 self._link(org, entry)
+            self._proper_spans.append((start, start + len(name)))
+        self._described_after()
+
+    def _described_after(self) -> None:
+        """A name the next words call a body: 'the e-Governance Academy (eGA), a Tallinn-based non-profit'."""
+        for m in _DESCRIBED_AFTER.finditer(self.text):
+            name, acr = m.group("name"), m.group("acr")
+            start = m.start("name")
+            if self.country_code(name) or self._gaz_lookup(name, "site") is not None:
+                continue
+            org = self.org_by_name(name) or (self.org_by_name(acr) if acr else None)
+            if org is None:
+                org = self._new_org(
+                    [name], "en.org.described", start, kind=_DESCRIBED_KINDS[m.group("what").lower()]
+                )
+                entry = self._gaz_lookup(name, "organization")
+                if entry is not None:
+                    self._link(org, entry)
+            if acr and _initials_fit(name, acr):
+                self._add_name(org, acr)
             self._proper_spans.append((start, start + len(name)))
 
     def _list_members(self) -> None:
@@ -1636,6 +1685,9 @@ class Entities:
                 short = re.match(r"\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)", sentence.text[m.end(2) :])
                 if short and _initials_fit(name, short.group(1)) and short.group(1) not in site.names:
                     site.names.append(short.group(1))  # "United Nations Conference Centre (UNCC)"
+        for m in _POSSESSED_VENUE.finditer(text):  # "at the university's Delta Centre in Tartu"
+            if not self._known_site(m.group("venue")):
+                self._add_site(m.group("venue"), m.start("venue"), "venue", "en.site.premises")
         # mentions of known site names elsewhere, for place look-ups
         for site in list(self.sites.values()):
             for name in site.names:

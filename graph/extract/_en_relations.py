@@ -205,7 +205,7 @@ class Relations:
             return [owner.key] if owner else []
         first = 0
         # skip a person's affiliation: "Name, head of KT's unit, said"
-        return unique_keys(coordinated(mentions, first, self.text))
+        return unique_keys(coordinated(self._unit_first(mentions), first, self.text))
 
     def _from_earlier_year(self, rec: AgreementRec) -> bool:
         return self.published is not None and rec.date is not None and int(rec.date[:4]) < self.published.year
@@ -249,18 +249,20 @@ class Relations:
         return unique_keys(coordinated(self._unit_first(mentions), 0, self.text))
 
     def _unit_first(self, mentions: list[Mention]) -> list[Mention]:
-        """'run by DICT's Literacy Bureau': the named unit does it, not its parent."""
-        if len(mentions) < 2:
-            return mentions
-        parent, unit = mentions[0], mentions[1]
-        org = self.ents.orgs.get(unit.key)
-        if (
-            org is not None
-            and org.part_of == parent.key
-            and re.fullmatch(r"(?:'s|’s)\s+(?:the\s+)?", self.text[parent.end : unit.start])
-        ):
-            return mentions[1:]
-        return mentions
+        """'run by DICT's Literacy Bureau', 'A's Center and B's Institute signed': the named units
+        act, not their parents."""
+        kept: list[Mention] = []
+        for parent, unit in zip(mentions, [*mentions[1:], None], strict=True):
+            org = self.ents.orgs.get(unit.key) if unit is not None else None
+            if (
+                unit is not None
+                and org is not None
+                and org.part_of == parent.key
+                and re.fullmatch(r"(?:'s|’s)\s+(?:the\s+)?", self.text[parent.end : unit.start])
+            ):
+                continue
+            kept.append(parent)
+        return kept
 
     def previous_subject(self, sentence: Sentence) -> list[str]:
         for other in reversed(self.ents.sentences):
@@ -1294,7 +1296,8 @@ class ProjectRec:
 
 _AGREEMENT_NOUN = re.compile(
     r"\b(?:memorand(?:um|a) of (?:understanding|cooperation|agreement)|memorandum|MoUs?|MOUs?|"
-    r"letters? of intent|LOI|LoI|agreements?|contracts?|deals?|partnerships?|[Dd]eclarations?|accords?|pacts?|"
+    r"letters? of intent|LOI|LoI|[Rr]ecords? of [Dd]iscussions?|"
+    r"agreements?|contracts?|deals?|partnerships?|[Dd]eclarations?|accords?|pacts?|"
     r"arrangements?|(?<=the )document)\b"
 )
 _AGREEMENT_TRIGGER = re.compile(

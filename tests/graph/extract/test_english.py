@@ -1352,3 +1352,52 @@ def test_a_headline_event_an_appositive_and_the_days_of_talks_are_the_named_even
     assert (forum.name, forum.start, forum.end) == ("Pacific Digital Forum 2021", "2021-03-02", "2021-03-04")
     assert {org(ex, "Naver").key, org(ex, "World Bank").key} <= set(forum.organizers)
     assert set(forum.participant_countries) == {"KE", "GH", "RW"}
+
+
+def test_a_record_of_discussions_is_an_agreement() -> None:
+    ex = run(
+        "Grant\n\nNaver and the World Bank signed a Record of Discussions for the Kigali Data Project on Tuesday."
+    )
+    [agreement] = ex.agreements
+    assert (agreement.kind, agreement.date) == ("agreement", "2021-03-02")
+    assert set(agreement.parties) == {org(ex, "Naver").key, org(ex, "World Bank").key}
+
+
+def test_a_forum_joined_or_organised_by_someone_is_an_event_not_a_body() -> None:
+    ex = run(
+        "Visit\n\nOn Tuesday the delegation joined the Kenya-Korea Digital Business Forum in Busan, "
+        "organised by Naver."
+    )
+    assert all("Kenya-Korea Digital Business Forum" not in names for names in org_names(ex))
+    [forum] = ex.events
+    assert forum.name == "Kenya-Korea Digital Business Forum" and forum.organizers == [org(ex, "Naver").key]
+
+
+def test_units_named_with_their_parents_possessive_sign_for_themselves() -> None:
+    ex = run(
+        "Deal\n\nNaver signed an MoU with the World Bank. "
+        "Naver's Cloud Research Center and the World Bank's Data Innovation Institute signed a separate agreement."
+    )
+    parties = sorted(sorted(a.parties) for a in ex.agreements)
+    center, lab = org(ex, "Cloud Research Center"), org(ex, "Data Innovation Institute")
+    assert sorted([center.key, lab.key]) in parties
+    assert sorted([org(ex, "Naver").key, org(ex, "World Bank").key]) in parties
+
+
+def test_an_apposition_calling_a_name_a_non_profit_makes_it_a_body() -> None:
+    ex = run(
+        "Workshop\n\nResearchers from the e-Governance Academy (eGA), a Tallinn-based non-profit, "
+        "will take part."
+    )
+    academy = org(ex, "e-Governance Academy")
+    assert academy.kind == "ngo" and "eGA" in academy.names
+    assert all("e-Governance Academy" not in p.names for p in ex.projects)
+
+
+def test_a_named_centre_of_a_possessor_where_a_signing_happened_is_a_venue() -> None:
+    ex = run(
+        "Deal\n\nNaver signed an MoU with the World Bank at the bank's Delta Centre in Kigali on Tuesday."
+    )
+    venue = next(s for s in ex.sites if "Delta Centre" in s.names)
+    assert venue.kind == "venue"
+    assert all("Delta Centre" not in names for names in org_names(ex))
