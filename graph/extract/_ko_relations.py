@@ -47,6 +47,7 @@ class Context:
     last_date: str | None = None  # of the last dated agreement or event, for "같은 날"
     last_event: Event | None = None
     signing_date: str | None = None  # from a sentence reporting signings without naming the parties
+    last_place: str | None = None  # site key of the last agreement's or event's place, for "같은 호텔에서"
     last_project: Project | None = None
     tentative: set[int] = field(default_factory=set)  # projects whose start is only a ceremony date
 
@@ -54,6 +55,7 @@ class Context:
 SAME_DAY = re.compile(
     r"(같은 날|이날|당일|그날|이뤄진 날|열린 날|같은 자리|이 자리|(체결식|협약식|서명식|개소식)에 이어)"
 )
+SAME_PLACE = re.compile(r"(같은|이|그|동)\s?(호텔|장소|곳|건물|자리|행사장|회의장)에서")
 ANAPHORIC_EVENT = re.compile(r"(이|그|해당|같은|이번|동)\s?$")
 
 
@@ -343,6 +345,9 @@ def _agreement_clause(
     if place is None and _CEREMONY.match(text[position:]):
         # "협약식은 … 호텔에서 열렸으며 … 서명했다": the place follows the ceremony word
         place = next(iter(_locations([m for m in mentions if m.start < limit])), None)
+    if place is None and SAME_PLACE.search(text[:position]):
+        place = ctx.last_place  # "같은 날 같은 호텔에서는 NIPA가 … 업무협약을 맺었다"
+    ctx.last_place = place or ctx.last_place
     topic = _topic_before(text, position)
     themes = themes_in(text)
     evidence = [sentence.evidence("ko.agreement.concluded", 0.75)]
@@ -622,7 +627,8 @@ def _event(
         organizers=organizers,
         participant_countries=list(dict.fromkeys(countries)),
         participant_organizations=[g for g in guests if g not in organizers],
-        venues=_locations(mentions),
+        venues=_locations(mentions)
+        or ([ctx.last_place] if ctx.last_place and SAME_PLACE.search(text) else []),
         start=start_value,
         end=first.end_value if first else None,
         topics=[q for _s, _e, q in _quoted(text) if q != name][:3],
@@ -646,6 +652,7 @@ def _event(
     ):
         ctx.last_project.start = start_value
         ctx.tentative.add(id(ctx.last_project))
+    ctx.last_place = next(iter(event.venues), ctx.last_place)
     ctx.last_event = builder.add_event(event)
 
 

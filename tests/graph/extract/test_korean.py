@@ -569,3 +569,12 @@ def test_products_in_a_sales_report_are_not_projects() -> None:
         "LG CNS도 AI 서비스 사업을 키우고 있다."
     )
     assert ex.projects == []
+
+
+def test_the_same_hotel_is_the_place_told_before() -> None:
+    ex = run(
+        "과기정통부는 지난 14일 타슈켄트의 힐튼 타슈켄트 시티 호텔에서 우즈베키스탄 디지털기술부와 양해각서를 체결했다고 16일 밝혔다.\n\n"
+        "같은 날 같은 호텔에서는 정보통신산업진흥원(NIPA)이 우즈베키스탄 IT파크와 업무협약을 맺었다."
+    )
+    places = {a.place for a in ex.agreements}
+    assert len(ex.agreements) == 2 and len(places) == 1 and None not in places
