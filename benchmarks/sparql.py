@@ -179,7 +179,8 @@ def run_digicoop(store_dir: str, port: int, *, cache: bool = True) -> None:
         load_examples=False,
         result_cache_mb=Settings().result_cache_mb if cache else 0,
     )
-    uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    # no access log, as ``digicoop serve`` runs without one unless asked (--access-log)
+    uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
 def oxigraph_program() -> str | None:
