@@ -459,6 +459,8 @@ def _alias_pairs(
         if target is None:
             continue
         parts = [p.strip() for p in re.split(r"\s*[,·]\s*", inner) if p.strip()]
+        # "우정통신부(현 기술통신부)": the body's present name ("옛", "구" a former one) is its name too
+        parts = [re.sub(r"^(현|현재|옛|구)\s+", "", p) for p in parts]
         forms = [p for p in parts if not re.search(r"\d", p) and len(p) <= 80 and not _is_title_phrase(p)]
         if not forms:
             continue

@@ -338,7 +338,7 @@ PRESS_SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "기은": ("IBK기업은행", "기업은행"),
 }
 CONCLUDED = re.compile(
-    r"(체결|서명|교환|조인|합의)(했|하였|한|해|하고|하는|됐|되었|된|식을 가졌|식을 갖고)|맺(었|은|고|어)|"
+    r"(체결|서명|교환|조인|합의)(했|하였|한|해|하고|하는|됐|되었|된|식을 가졌|식을 갖고)|맺(었|은|고|어)|맺는 등|"
     r"손(을 )?잡(았|고|은)|(체결|서명)(\s|…|$)"
 )
 # A declaration is concluded when adopted ("공동선언문을 채택했다"); other words are not,

@@ -48,6 +48,7 @@ class Context:
     last_event: Event | None = None
     signing_date: str | None = None  # from a sentence reporting signings without naming the parties
     last_place: str | None = None  # site key of the last agreement's or event's place, for "같은 호텔에서"
+    last_year: str | None = None  # the last year written out, for "그해"
     last_project: Project | None = None
     tentative: set[int] = field(default_factory=set)  # projects whose start is only a ceremony date
 
@@ -55,6 +56,7 @@ class Context:
 SAME_DAY = re.compile(
     r"(같은 날|이날|당일|그날|이뤄진 날|열린 날|같은 자리|이 자리|(체결식|협약식|서명식|개소식)에 이어)"
 )
+BOTH_SIDES = re.compile(r"(양 기관|두 기관|양측|양사|두 회사|두 도시)(은|는|이|가|도)\s")
 SAME_PLACE = re.compile(r"(같은|이|그|동)\s?(호텔|장소|곳|건물|자리|행사장|회의장)에서")
 ANAPHORIC_EVENT = re.compile(r"(이|그|해당|같은|이번|동)\s?$")
 
@@ -69,6 +71,8 @@ def relations(sentence: Sentence, mentions: list[Mention], builder: Builder, ctx
     _project(sentence, mentions, subjects, builder, ctx)
     if subjects:
         ctx.subject = subjects
+    years = re.findall(r"((?:19|20)\d\d)년", text)
+    ctx.last_year = years[-1] if years else ctx.last_year
 
 
 # -- shared helpers ------------------------------------------------------------------------
@@ -151,6 +155,11 @@ def _dates(sentence: Sentence, ctx: Context, tense: str) -> list[DateMention]:
         found = [
             replace(d, value=ctx.last_date) if d.text.strip() in {"이날", "당일", "같은 날"} else d
             for d in found
+        ]
+    if ctx.last_year and not found:  # "NIA는 그해 … 협약을 맺고": the year the story just named
+        found = [
+            DateMention(m.start(), m.end(), m.group(), ctx.last_year)
+            for m in re.finditer(r"그\s?해|같은 해", sentence.text)
         ]
     # "…했다고 25일 밝혔다": the day of the announcement, not of the fact.
     return [d for d in found if not ANNOUNCED.match(sentence.text[d.end :])]
@@ -253,7 +262,10 @@ def _agreement_clause(
         return
     concluded = ADOPTED if hit[2] == "declaration" else CONCLUDED
     signed_before = _SIGNED_BEFORE.search(text, lo, hit[0])
-    if not (concluded.search(rest) or headline_style or signed_before) or PLANNED.search(rest):
+    if PLANNED.search(rest):
+        _remember_planned(sentence, lo, hit[0], mentions, subjects, builder, ctx)
+        return
+    if not (concluded.search(rest) or headline_style or signed_before):
         return
     position, _word, kind = hit
     verb = concluded.search(text, position, hi)
@@ -353,8 +365,11 @@ def _agreement_clause(
     evidence = [sentence.evidence("ko.agreement.concluded", 0.75)]
     agreement_kind: AgreementKind = kind  # type: ignore[assignment]
     if "각각" in text and len(parties) > 2:
-        # "MS와 인텔도 … 세계은행과 각각 MOU": one agreement per signer with the common partner.
+        # "MS와 인텔도 … 세계은행과 각각 MOU": one agreement per signer with the common partner;
+        # "NIA는 베트남, 캄보디아와도 각각 MOU": the one subject with each partner.
         common = (_actor(builder, partners[-1]) if partners else None) or parties[-1]
+        if len(subjects) == 1:
+            common = subjects[0]
         for signer in (p for p in parties if p != common):
             builder.add_agreement(
                 Agreement(
@@ -494,6 +509,30 @@ def _fill_known_agreement(
     return True
 
 
+def _remember_planned(
+    sentence: Sentence,
+    lo: int,
+    position: int,
+    mentions: list[Mention],
+    subjects: list[str],
+    builder: Builder,
+    ctx: Context,
+) -> None:
+    """ "NIA는 오는 3일 … 호텔에서 B와 MOU를 체결할 예정": no agreement yet, but "같은 날 같은
+    장소에서" and "양 기관은" in the next sentences mean that day, that place and those two."""
+    dates = [d for d in _dates(sentence, ctx, "future") if lo <= d.start < position]
+    ctx.last_date = dates[0].value if dates else ctx.last_date
+    ctx.last_place = next(iter(_locations([m for m in mentions if m.start < position])), ctx.last_place)
+    partners = [
+        a
+        for m in _with_list(sentence.text, [m for m in mentions if m.start < position])
+        if (a := _actor(builder, m))
+    ]
+    both = list(dict.fromkeys([*subjects, *partners]))
+    if len(both) >= 2:
+        ctx.last_parties = both
+
+
 def _topic_before(text: str, position: int) -> str | None:
     """The noun phrase right before the agreement word: "스마트시티 협력 양해각서" -> "스마트시티 협력"."""
     head = text[:position].rstrip()
@@ -507,6 +546,8 @@ def _topic_before(text: str, position: int) -> str | None:
             break
         if re.search(r"(을|를|은|는|이|가|에|에서|와|과|으로|로|하는|한|인|키로|간)$", w):
             break
+        if w in {"각각", "함께", "공동으로", "새로", "별도로"}:
+            break  # "각각 디지털정부 협력 MOU": an adverb, not part of the topic
         kept.insert(0, w)
     phrase = " ".join(kept).strip()
     return phrase if len(phrase) >= 2 and not re.fullmatch(r"[\d\s]+", phrase) else None
@@ -610,6 +651,8 @@ def _event(
         organizers = _organizers(text, mentions, [], builder, start_pos)
     else:
         organizers = _organizers(text, mentions, subjects, builder, start_pos, ctx.subject)
+        if BOTH_SIDES.search(text[:start_pos]) and len(ctx.last_parties) >= 2 and len(organizers) < 2:
+            organizers = list(ctx.last_parties)  # "양 기관은 같은 날 … 포럼도 공동 개최한다"
     named_by = next((m for m in mentions if m.category == "org" and _names_event(text, name, m)), None)
     if named_by is not None and not organizers:  # "WeGO 총회", "ITU 전권회의": the body holds it
         organizers = [builder.org_key(named_by.key)]

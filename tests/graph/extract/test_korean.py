@@ -578,3 +578,38 @@ def test_the_same_hotel_is_the_place_told_before() -> None:
     )
     places = {a.place for a in ex.agreements}
     assert len(ex.agreements) == 2 and len(places) == 1 and None not in places
+
+
+def test_one_subject_signs_with_each_country_it_lists() -> None:
+    ex = run("NIA는 지난해 베트남, 캄보디아와도 각각 디지털정부 협력 MOU를 맺는 등 협력 범위를 넓히고 있다.")
+    nia = org(ex, "NIA").key
+    partners = sorted(
+        o.country for a in ex.agreements for o in ex.organizations if o.key in a.parties and o.key != nia
+    )
+    assert partners == ["KH", "VN"]
+    assert all(
+        nia in a.parties and a.date == "2023" and a.topics == ["디지털정부 협력"] for a in ex.agreements
+    )
+
+
+def test_that_year_is_the_year_just_named_and_a_present_name_in_brackets_is_an_alias() -> None:
+    ex = run(
+        "NIA와 라오스의 인연은 2019년으로 거슬러 올라간다. "
+        "NIA는 그해 라오스 우정통신부(현 기술통신부)와 협약을 맺고 비엔티안에 센터를 열었다."
+    )
+    (agreement,) = ex.agreements
+    assert agreement.date == "2019"
+    ministry = org(ex, "라오스 우정통신부")
+    assert "기술통신부" in ministry.names and ministry.country == "LA"
+    assert [o.names for o in ex.organizations if o.country == "KR" and "기술통신부" in o.names] == []
+
+
+def test_a_planned_signing_still_tells_the_day_place_and_sides_of_what_follows() -> None:
+    ex = run(
+        "NIA는 오는 3일 비엔티안의 돈찬 팰리스 호텔에서 라오스 기술통신부와 MOU를 체결할 예정이라고 27일 밝혔다.\n\n"
+        "양 기관은 같은 날 같은 장소에서 '한-라오스 디지털정부 협력 포럼'도 공동 개최한다.",
+        published=date(2024, 6, 27),
+    )
+    assert ex.agreements == []
+    (forum,) = ex.events
+    assert forum.start == "2024-07-03" and len(forum.organizers) == 2 and len(forum.venues) == 1
