@@ -797,7 +797,7 @@ class Entities:
                 before,
             ) or re.match(
                 r"^\s+(?:was|is|will be)\s+held|^\s+took place|^\s+(?:on|in|from)\s+\d|^\s+\d{4}"
-                r"|^,?\s+(?:organi[sz]ed|hosted|co-hosted|convened)\s+by\b",
+                r"|^,?\s+(?:organi[sz]ed|hosted|co-hosted|convened)\s+by\b|^,\s+(?:held|which was held)\s+(?:in|at|on)\b",
                 after,
             ):
                 return True

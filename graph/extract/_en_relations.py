@@ -1294,11 +1294,12 @@ class ProjectRec:
 
 # --- patterns ------------------------------------------------------------------------------
 
+# Press releases capitalize the document ("a Memorandum of Understanding", "the Loan Agreement").
 _AGREEMENT_NOUN = re.compile(
-    r"\b(?:memorand(?:um|a) of (?:understanding|cooperation|agreement)|memorandum|MoUs?|MOUs?|"
-    r"letters? of intent|LOI|LoI|[Rr]ecords? of [Dd]iscussions?|"
-    r"agreements?|contracts?|deals?|partnerships?|[Dd]eclarations?|accords?|pacts?|"
-    r"arrangements?|(?<=the )document)\b"
+    r"\b(?:[Mm]emorand(?:um|a) of (?:[Uu]nderstanding|[Cc]ooperation|[Aa]greement)|[Mm]emorandum|MoUs?|MOUs?|"
+    r"[Ll]etters? of [Ii]ntent|LOI|LoI|[Rr]ecords? of [Dd]iscussions?|"
+    r"[Aa]greements?|[Cc]ontracts?|deals?|partnerships?|[Dd]eclarations?|[Aa]ccords?|pacts?|"
+    r"[Aa]rrangements?|(?<=the )document)\b"
 )
 _AGREEMENT_TRIGGER = re.compile(
     r"\b(?:(?:signed|signs|sign|signing|inked|inks|concluded|concludes|sealed|seals|struck|strikes|"
@@ -1449,7 +1450,7 @@ _APPOSITIVE_EVENT = re.compile(
 )
 # "... Workshop on Digital Public Infrastructure": a capitalized topic belongs to the event's name
 _NAMED_TOPIC = re.compile(
-    r"\s+(?:on|for)\s+(?:the\s+)?([A-Z][\w-]*)(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w-]*)*"
+    r"\s+(?:on|for)\s+(?:the\s+)?([A-Z][\w-]*|\d+[A-Za-z][\w-]*)(?:\s+(?:(?:and|of|for|&)\s+)?(?:[A-Z][\w-]*|\d+[A-Za-z][\w-]*))*"
 )
 _CALENDAR_WORDS = (
     MONTHS

@@ -127,13 +127,16 @@ def _subjects(text: str, mentions: list[Mention], builder: Builder) -> list[str]
 _MEMBERS = re.compile(r"\s*.{1,24}?(으로|로) (이뤄진|이루어진|구성된)")
 
 
+_DELEGATION_WITH = re.compile(r"\s?(대표단|사절단|방문단|관계자들?)(과|와)(는|도)?\s")
+
+
 def _with_list(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions joined by 와/과, with the list before each ("A, B와 …": A and B)."""
     actors = [m for m in mentions if m.category in {"org", "person", "country"}]
     out: list[Mention] = []
     for i, m in enumerate(actors):
-        if m.particle not in WITH:
-            continue
+        if m.particle not in WITH and not (not m.particle and _DELEGATION_WITH.match(text[m.end :])):
+            continue  # "모로고로주 정부 대표단과": the body whose delegation it is, not only "X와"
         if _MEMBERS.match(text[m.end :]):
             continue  # "삼성SDS와 LG CNS로 이뤄진 컨소시엄": its members, not partners
         group = [m]
@@ -631,6 +634,13 @@ def _event(
         return
     if re.search(r"(이|그|해당|같은|이번)\s?$", before) and not re.search(r"(개최|열렸|열린|연다)", text):
         return  # "이 회의에 참석한 …": a reference back to an event already read
+    if (
+        ctx.last_event is not None
+        and ctx.last_event.kind == kind
+        and re.match(r"(에|을|를)\s?(참가|참석|참여|수료|마친)(한|하고|했던)", text[end_pos:])
+        and not _quoted(text[max(0, start_pos - 3) : end_pos + 1])
+    ):
+        return  # "연수에 참가한 … 대표단과": those taking part in the course already told
     if word == "과정" and not re.search(r"(연수|교육|훈련|전문가|과정['’”])", text):
         return
     tense = _tense(text)
@@ -673,7 +683,7 @@ def _event(
         venues=_locations(mentions)
         or ([ctx.last_place] if ctx.last_place and SAME_PLACE.search(text) else []),
         start=start_value,
-        end=first.end_value if first else None,
+        end=(first.end_value or _until(text, dates, first)) if first else None,
         topics=[q for _s, _e, q in _quoted(text) if q != name][:3],
         themes=themes_in(text),
         evidence=[sentence.evidence("ko.event.held", 0.7)],
@@ -700,6 +710,14 @@ def _event(
 
 
 _ORDINAL = re.compile(r"((제\s?\d+\s?(차|회))|\d{4}년?)\s?")
+
+
+def _until(text: str, dates: list[DateMention], first: DateMention) -> str | None:
+    """ "지난 11일 개강해 다음 달 5일까지 운영한다": the closing day, told apart from the opening."""
+    for d in dates:
+        if d.start > first.end and text[d.end : d.end + 2] == "까지" and d.value > first.value:
+            return d.value
+    return None
 
 
 def _names_event(text: str, name: str | None, org: Mention) -> bool:

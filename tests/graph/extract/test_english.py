@@ -1401,3 +1401,28 @@ def test_a_named_centre_of_a_possessor_where_a_signing_happened_is_a_venue() -> 
     venue = next(s for s in ex.sites if "Delta Centre" in s.names)
     assert venue.kind == "venue"
     assert all("Delta Centre" not in names for names in org_names(ex))
+
+
+@pytest.mark.parametrize(
+    ("document", "kind"),
+    [
+        ("a Memorandum of Understanding", "mou"),
+        ("a Loan Agreement", "agreement"),
+        ("the Implementation Arrangement", "agreement"),
+        ("a Letter of Intent", "letter_of_intent"),
+    ],
+)
+def test_a_capitalized_document_name_is_still_an_agreement(document: str, kind: str) -> None:
+    ex = run(f"Deal\n\nNaver signed {document} with the World Bank on Tuesday.")
+    [agreement] = ex.agreements
+    assert (agreement.kind, agreement.date) == (kind, "2021-03-02")
+
+
+def test_a_forum_held_somewhere_is_an_event_and_a_digit_starts_a_topic_of_a_name() -> None:
+    ex = run(
+        "Course\n\nThe Naver Training Course on 5G Network Security opened on Tuesday in Busan. "
+        "It follows the Pacific Cyber Forum, held in Kigali from 10 to 14 May 2021."
+    )
+    names = sorted(e.name or "" for e in ex.events)
+    assert names == ["Naver Training Course on 5G Network Security", "Pacific Cyber Forum"]
+    assert all("Pacific Cyber Forum" not in names for names in org_names(ex))

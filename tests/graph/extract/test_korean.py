@@ -613,3 +613,16 @@ def test_a_planned_signing_still_tells_the_day_place_and_sides_of_what_follows()
     assert ex.agreements == []
     (forum,) = ex.events
     assert forum.start == "2024-07-03" and len(forum.organizers) == 2 and len(forum.venues) == 1
+
+
+def test_a_course_opened_one_day_runs_until_the_day_told_with_kkaji() -> None:
+    ex = run(
+        "전남도는 '2023 스마트농업 역량강화 과정'을 지난 11일 개강해 다음 달 5일까지 운영한다고 14일 밝혔다.\n\n"
+        "전남도는 13일 목포 신안비치호텔에서 연수에 참가한 탄자니아 모로고로주 정부 대표단과 "
+        "'스마트농업 교류 협력 의향서(LOI)'를 체결했다.",
+        published=date(2023, 9, 14),
+    )
+    (course,) = ex.events
+    assert (course.start, course.end) == ("2023-09-11", "2023-10-05")
+    (letter,) = ex.agreements
+    assert letter.kind == "letter_of_intent" and org(ex, "모로고로주 정부").key in letter.parties
