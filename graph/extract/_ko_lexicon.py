@@ -231,6 +231,7 @@ VENUE_SUFFIXES = (
     "사옥",
     "청사",
     "본사",
+    "본원",
     "빌딩",
     "타워",
     "센터",
@@ -247,10 +248,23 @@ VENUE_SUFFIXES = (
     "군청",
     "도청",
 )
-BUILDING_SUFFIXES = ("사옥", "청사", "본사", "빌딩", "타워", "시청", "구청", "군청", "도청")
+BUILDING_SUFFIXES = ("사옥", "청사", "본사", "본원", "빌딩", "타워", "시청", "구청", "군청", "도청")
 # A local government's hall ("부산시청"); 시청 is also "viewing", so the rest must be a known place.
 HALL_SUFFIXES = ("시청", "구청", "군청", "도청")
-GENERIC_VENUE = {"센터", "홀", "본사", "빌딩", "타워", "현장", "회의실", "호텔", "공항", "광장", "청사"}
+GENERIC_VENUE = {
+    "센터",
+    "홀",
+    "본사",
+    "본원",
+    "빌딩",
+    "타워",
+    "현장",
+    "회의실",
+    "호텔",
+    "공항",
+    "광장",
+    "청사",
+}
 
 # A college named only by its field ("공과대학", "의과대학") is a kind of college, not one body,
 # unless a university is written before it.

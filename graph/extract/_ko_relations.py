@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from graph.extract._builder import Builder, Sentence
 from graph.extract._ko_entities import Mention
@@ -157,6 +157,15 @@ def _dates(sentence: Sentence, ctx: Context, tense: str) -> list[DateMention]:
     if ctx.last_date:  # "이날" is the day the story is about, once it has named one
         found = [
             replace(d, value=ctx.last_date) if d.text.strip() in {"이날", "당일", "같은 날"} else d
+            for d in found
+        ]
+    if ctx.last_date and len(ctx.last_date) == 10:  # "이튿날인 19일": the day after the one just told
+        after = (date.fromisoformat(ctx.last_date) + timedelta(days=1)).isoformat()
+        found = [
+            replace(d, value=after)
+            if re.search(r"(이튿날|다음 ?날)인?\s$", sentence.text[max(0, d.start - 6) : d.start])
+            and d.value[-2:] == after[-2:]
+            else d
             for d in found
         ]
     if ctx.last_year and not found:  # "NIA는 그해 … 협약을 맺고": the year the story just named
@@ -589,6 +598,10 @@ def _event(
     sentence: Sentence, mentions: list[Mention], subjects: list[str], builder: Builder, ctx: Context
 ) -> None:
     text = sentence.text
+    if ctx.last_event is not None and re.match(r"\s*(참가국|참여국|참석국|참가 국가)(은|는|으로는)\s", text):
+        # "참가국은 캄보디아, 라오스 … 우즈베키스탄이다": the countries of the event just told
+        _extend(ctx.last_event.participant_countries, [m.key for m in mentions if m.category == "country"])
+        return
     if ctx.last_event is not None and re.match(r"\s*(이번 )?행사(는|에는|에서는|에)\s", text):
         _extend_event(
             ctx.last_event, text, mentions, subjects, builder, 0, sentence
@@ -612,6 +625,8 @@ def _event(
         for m in re.finditer(re.escape(word), text):
             if _modifier(text, words, m.end()):
                 continue  # "워크숍 결과물은": the word qualifies another noun
+            if text[m.end() : m.end() + 1] in {"생", "원"} and word in {"연수", "교육과정"}:
+                continue  # "연수생들이", "연수원": the trainees and the institute, not a course
             if hit is None or m.start() < hit[0]:
                 hit = (m.start(), m.end(), word, kind)
             break
@@ -654,6 +669,8 @@ def _event(
         start_value = first.value if first else None
     ctx.last_date = start_value or ctx.last_date
     name = session.group() if session else _event_name(text, start_pos, end_pos)
+    if name and re.fullmatch(r"(현장|산업|기업|시설)\s?(견학|방문|시찰)", name):
+        name = None  # "현장 견학": what kind of visit it is, not its name
     guests: list[str] = []
     if _attended_there(text, start_pos, end_pos):
         # "KT는 … 열리는 'ITU … 포럼'에서 … 소개한다": the subject takes part; the host is not stated

@@ -626,3 +626,17 @@ def test_a_course_opened_one_day_runs_until_the_day_told_with_kkaji() -> None:
     assert (course.start, course.end) == ("2023-09-11", "2023-10-05")
     (letter,) = ex.agreements
     assert letter.kind == "letter_of_intent" and org(ex, "모로고로주 정부").key in letter.parties
+
+
+def test_listed_participating_countries_the_next_day_and_an_institutes_main_campus() -> None:
+    ex = run(
+        "KISDI는 지난 9일부터 오는 20일까지 진천 KISDI 본원에서 '2024 ICT 정책 연수'를 진행한다고 12일 밝혔다.\n\n"
+        "참가국은 캄보디아, 라오스, 몽골이다.\n\n"
+        "KISDI는 이튿날인 10일 연수생들이 판교의 네이버 사옥을 찾아 둘러보는 현장 견학도 마련했다.",
+        published=date(2024, 9, 12),
+    )
+    course = next(e for e in ex.events if e.kind == "training")
+    assert set(course.participant_countries) == {"KH", "LA", "MN"}
+    assert any(n.endswith("KISDI 본원") for s in ex.sites if s.key in course.venues for n in s.names)
+    tour = next(e for e in ex.events if e.kind == "study_tour")
+    assert (tour.name, tour.start) == (None, "2024-09-10")
