@@ -72,13 +72,27 @@ _PATTERNS = [
     ),
 ]
 _RELATIVE = re.compile(
-    r"(?<!the\s)(?<!past\s)\b(?P<w>(?:(?:earlier|later)\s+)?(?:this|last|next)\s+(?:month|year)|yesterday|today|tomorrow)\b",
+    r"(?<!the\s)(?<!past\s)\b(?P<w>(?:(?:earlier|later)\s+)?(?:this|last|next)\s+(?:month|year|week)|yesterday|today|tomorrow)\b",
     re.IGNORECASE,
 )
 _WEEKDAY_RE = re.compile(
     rf"(?<!Black\s)(?<!Cyber\s)(?<!Good\s)(?<!Super\s)\b(?:(?P<mod>(?i:last|this|next))\s+)?(?P<wd>{_WEEKDAY})"
 )
+_WEEKDAY_OF_WEEK = re.compile(
+    rf"\b(?P<wd>{_WEEKDAY})(?:\s+(?:to|through|until|-|–)\s+(?P<wd2>{_WEEKDAY}))?\s+(?P<which>(?i:last|this|next))\s+week\b"
+)
 _DIRECTIONS: dict[str, Direction] = {"last": "before", "next": "after"}
+
+
+def _week(published: date, delta: int) -> str:
+    """The month of last, this or next week where the whole week lies in one month, else its year."""
+    monday = add_days(published, 7 * delta - published.weekday())
+    sunday = add_days(monday, 6) if monday else None
+    if monday is None or sunday is None:
+        return ""
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return iso(monday.year, monday.month) or ""
+    return (iso(monday.year) or "") if monday.year == sunday.year else ""
 
 
 def candidates(text: str, published: date | None, tense: Tense, anchor: date | None) -> Iterator[DateMention]:
@@ -130,10 +144,19 @@ def _relative(text: str, published: date, tense: Tense) -> Iterator[DateMention]
             delta = {"last": -1, "this": 0, "next": 1}[words[-2]]
             if words[-1] == "year":
                 value = iso(published.year + delta) or ""
+            elif words[-1] == "week":
+                value = _week(published, delta)
             else:
                 value = iso(*shift_month(published.year, published.month, delta)) or ""
         if value:
             yield mention(text, m.start("w"), m.end("w"), value)
+    for m in _WEEKDAY_OF_WEEK.finditer(text):  # "on Monday next week", "from Monday to Wednesday next week"
+        delta = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+        monday = add_days(published, 7 * delta - published.weekday())
+        first = add_days(monday, _WEEKDAYS.index(m["wd"])) if monday else None
+        last = add_days(monday, _WEEKDAYS.index(m["wd2"])) if monday and m["wd2"] else None
+        if first is not None:
+            yield mention(text, m.start(), m.end(), first.isoformat(), last.isoformat() if last else None)
     for m in _WEEKDAY_RE.finditer(text):
         weekday = _WEEKDAYS.index(m["wd"])
         modifier = (m["mod"] or "").lower()

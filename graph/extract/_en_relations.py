@@ -30,7 +30,7 @@ _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|announced|announces|told|added|reported|stated)\s+(?:on\s+)?$"
 )
 _REPORTING_AFTER = re.compile(r"^,?\s*(?:said|announced|told|reported)\b")
-_DATELINE_AFTER = re.compile(r"^\s*(?:/[^/\n]{1,60}/\s*)?(?:--|—|–)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:/[^/\n]{1,60}/\s*|\([^()\n]{1,30}\)\s*)?(?:--|—|–)")
 _FUTURE = re.compile(
     r"\b(?:will|shall|to be held|is set to|are set to|scheduled|upcoming|plans? to|planning to|expected to)\b"
 )
@@ -344,6 +344,9 @@ class Relations:
                 and set(rec.parties) < set(o.parties)
                 and (rec.date is None or o.date is None or rec.date == o.date)
             ]
+            same_kind = [o for o in fuller if o.kind == rec.kind]
+            if len(fuller) > 1 and len(same_kind) == 1:
+                fuller = same_kind  # "wins $31 mln deal" in the headline: the contract, not the MOU
             if len(fuller) != 1:
                 kept.append(rec)
                 continue
@@ -790,6 +793,8 @@ class Relations:
         s = sentence.text
         if re.search(r"\b(?:not|never)\s+$", s[: m.start()]):
             return
+        if re.search(r"\bover\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:years?|months?)\b", s[m.end() :]):
+            return  # "to train 200 engineers over the next three years": a programme's aim, not an event
         verb_at = sentence.start + m.start()
         organizers = self.subject(sentence, verb_at)
         if not organizers and re.search(r"\b(?:it|they)\s+(?:\w+\s+){0,2}$", s[: m.start()]):
@@ -836,6 +841,8 @@ class Relations:
             return  # "told analysts on a conference call": a phone call, not a conference
         if re.match(r"^['’]s\s", after):
             return  # "the forum's recommendations": something of an event told elsewhere
+        if low == "meeting" and re.search(r"\b(?:are|is|were|was|be|been|will be)\s+$", before):
+            return  # "officials are meeting in Bangkok this week": the verb, not a meeting of its own
         if (
             low in ("talks", "discussions", "sessions")
             and re.search(r"\bday\s+of\s+$", before)
@@ -1107,6 +1114,14 @@ class Relations:
             target.name = rec.name
         if target.start is None and rec.start is not None:
             target.start, target.end = rec.start, rec.end
+        elif (
+            target.start
+            and rec.start
+            and len(rec.start) > len(target.start)
+            and rec.start.startswith(target.start)
+        ):
+            # "in Korea this week for a course" ... "the course opened on Monday": the day says more
+            target.start, target.end = rec.start, rec.end or target.end
         elif target.end is None and rec.end is not None and rec.start == target.start:
             target.end = rec.end  # "opened a course on Monday" ... "the course, held from 14 to 18 October"
         if target.end is None and rec.start is None and target.start and (rec.until or "") > target.start:

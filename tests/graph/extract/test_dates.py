@@ -194,6 +194,15 @@ ENGLISH: list[tuple[str, date, Tense, Found]] = [
     ("The network went live last July.", AUGUST, "past", [("last July", "2019-07", None)]),
     # ranges
     ("The course runs from 5 to 25 July.", AUGUST, "past", [("5 to 25 July", "2019-07-05", "2019-07-25")]),
+    # weeks: the month where the whole week lies in one, the weekdays of a named week
+    ("They signed an MoU last week.", date(2025, 2, 13), "past", [("last week", "2025-02", None)]),
+    ("They signed an MoU last week.", date(2025, 3, 3), "past", [("last week", "2025", None)]),
+    (
+        "A workshop runs from Monday to Wednesday next week.",
+        date(2025, 2, 13),
+        "future",
+        [("Monday to Wednesday next week", "2025-02-17", "2025-02-19")],
+    ),
     (
         "The course runs from 30 to 4 January 2020.",
         date(2019, 12, 20),
@@ -246,8 +255,8 @@ ENGLISH: list[tuple[str, date, Tense, Found]] = [
     ("The pact will be signed on Friday.", AUGUST, "future", [("Friday", "2019-08-09", None)]),
     ("They met last Wednesday.", AUGUST, "past", [("last Wednesday", "2019-07-31", None)]),
     ("They meet next Wednesday.", AUGUST, "future", [("next Wednesday", "2019-08-14", None)]),
+    ("Both sides will meet next week.", AUGUST, "future", [("next week", "2019-08", None)]),
     # not dates
-    ("Both sides will meet next week.", AUGUST, "future", []),
     ("Usage grew over the last year.", AUGUST, "past", []),
     ("The 2002 World Cup was co-hosted by two countries.", AUGUST, "past", []),
     ("Black Friday sales rose.", AUGUST, "past", []),

@@ -1426,3 +1426,21 @@ def test_a_forum_held_somewhere_is_an_event_and_a_digit_starts_a_topic_of_a_name
     names = sorted(e.name or "" for e in ex.events)
     assert names == ["Naver Training Course on 5G Network Security", "Pacific Cyber Forum"]
     assert all("Pacific Cyber Forum" not in names for names in org_names(ex))
+
+
+def test_a_dateline_with_a_bracketed_agency_and_a_headline_deal_fold_into_the_contract() -> None:
+    ex = run(
+        "Naver wins $31 mln deal to build Kigali's cloud\n\n"
+        "SEOUL, 4 March 2021 (APN) -- Naver said it had signed a US$31 million contract with the World Bank.\n\n"
+        "Separately, Naver signed a memorandum of understanding with the Pacific Union on Tuesday."
+    )
+    kinds = sorted((a.kind, a.date) for a in ex.agreements)
+    assert kinds == [("contract", None), ("mou", "2021-03-02")]
+
+
+def test_officials_meeting_this_week_is_no_meeting_of_its_own() -> None:
+    ex = run(
+        "Workshop\n\nOfficials from eleven countries are meeting in Busan this week. "
+        "The Regional Workshop on Data opened on Tuesday in Busan."
+    )
+    assert [e.kind for e in ex.events] == ["workshop"]
