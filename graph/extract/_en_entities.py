@@ -152,6 +152,9 @@ _DESCRIBED_AFTER = re.compile(
     r"(?:\s*\(\s*(?P<acr>[A-Za-z]{2,9})\s*\))?,\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<what>non-?profit|NGO|charity|think[ -]tank|research institute|(?:state|government|public) agency)\b"
 )
+_HOTEL_STYLE = re.compile(
+    r"((?:\s+(?:Le|La|Les|Del|De|Du))?(?:\s+[A-Z][\w-]*){1,2})(?=\s+(?:in|on|at|by|near)\b|[,.;)])"
+)
 _POSSESSED_VENUE = re.compile(
     r"\bat\s+(?:the\s+)?[\w-]+['’]s\s+(?P<venue>(?:[A-Z][\w-]*\s+){1,3}(?:Centre|Center|Hall|Auditorium))\b"
 )
@@ -734,8 +737,8 @@ class Entities:
                     break  # "Ministry of Digital Technologies of the Republic of Uzbekistan": the country follows
             complement = True
             m = k + 2
-            if toks[m].text == "the" and conn.text in ("of", "for", "on") and m + 1 < len(toks):
-                m += 1
+            if toks[m].text == "the" and conn.text in ("of", "for", "on", "and") and m + 1 < len(toks):
+                m += 1  # "Regional Office for Asia and the Pacific"
             if not _is_cap(toks[m].text) or toks[m].text in MONTHS or toks[m].text in WEEKDAYS:
                 break
             run_end = m
@@ -1609,6 +1612,8 @@ class Entities:
             )
             if known_city and branch is not None and name.split()[-1] in _VENUE_HEADS:
                 name += " " + branch.group(1)  # "the Grand Hotel Lisbon": a hotel branch is named by its city
+            elif name.split()[-1] == "Hotel" and (styled := _HOTEL_STYLE.match(text, m.end())):
+                name += styled.group(1)  # "the Raffles Hotel Le Royal in central Phnom Penh"
             if len(name.split()) >= 2 and not self._known_site(name):
                 self._add_site(name, at, "venue", "en.site.venue")
         # "inside the Saigon Hi-Tech Park": technology and industrial estates are sites

@@ -1444,3 +1444,15 @@ def test_officials_meeting_this_week_is_no_meeting_of_its_own() -> None:
         "The Regional Workshop on Data opened on Tuesday in Busan."
     )
     assert [e.kind for e in ex.events] == ["workshop"]
+
+
+def test_a_hotels_styled_name_and_a_region_with_the_pacific_stay_whole() -> None:
+    ex = run(
+        "Deal\n\nNaver signed an MoU with the World Bank at the Raffles Hotel Le Royal in Kigali on Tuesday. "
+        "Experts from the Naver Regional Office for Asia and the Pacific attended. "
+        "The Ministry of Trade and the Ministry of Finance agreed."
+    )
+    assert any("Raffles Hotel Le Royal" in s.names for s in ex.sites)
+    org(ex, "Naver Regional Office for Asia and the Pacific")
+    org(ex, "Ministry of Trade")
+    org(ex, "Ministry of Finance")
