@@ -623,6 +623,14 @@ def _suffix_orgs(
             ):  # "알제리 우정정보통신부", "라오스 국립대학교"
                 start, country = prev.start, codes[0]
                 names = [text[prev.start : w.start + len(stem)]]
+            elif kind in {"academic", "research"} and (
+                abroad := [
+                    e.country for e in gaz.lookup(prev.surface, "site") if e.country not in {None, "KR"}
+                ]
+            ):
+                # "타슈켄트 정보기술대학교": a school named with its foreign city is that city's
+                start, country = prev.start, abroad[0]
+                names = [text[prev.start : w.start + len(stem)]]
             elif kind == "government" and (
                 stem in {"인민위원회", "위원회", "시청", "도청", "주정부", "시정부"}
                 or re.fullmatch(r"[가-힣]{1,6}(성|주)", prev.surface)

@@ -640,3 +640,17 @@ def test_listed_participating_countries_the_next_day_and_an_institutes_main_camp
     assert any(n.endswith("KISDI 본원") for s in ex.sites if s.key in course.venues for n in s.names)
     tour = next(e for e in ex.events if e.kind == "study_tour")
     assert (tour.name, tour.start) == (None, "2024-09-10")
+
+
+def test_a_school_named_with_its_foreign_city_and_an_event_before_the_signing() -> None:
+    ex = run(
+        "ETRI는 지난 19일 ETRI 본원에서 타슈켄트 정보기술대학교(TUIT)와 양해각서(MOU)를 체결했다고 21일 밝혔다.\n\n"
+        "MOU 체결에 앞서 같은 장소에서는 두 기관이 공동 주최한 '한-우즈벡 AI 워크숍'이 열렸다.",
+        published=date(2024, 6, 21),
+    )
+    school = org(ex, "TUIT")
+    assert school.country == "UZ" and "타슈켄트 정보기술대학교" in school.names
+    (workshop,) = ex.events
+    (agreement,) = ex.agreements
+    assert workshop.start == agreement.date == "2024-06-19"
+    assert workshop.venues == [agreement.place]
