@@ -8,6 +8,7 @@ sentence opened, instead of creating a second one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -280,9 +281,10 @@ class Relations:
 
     def find_agreements(self) -> None:
         for sentence in self.ents.sentences:
-            for found in _AGREEMENT_TRIGGER.finditer(sentence.text):
-                self._agreement(sentence, found)
-                break
+            for clause in _signing_clauses(sentence):
+                found = _AGREEMENT_TRIGGER.search(clause.text)
+                if found is not None:
+                    self._agreement(clause, found)
         self.agreements = [a for a in self.agreements if a.parties]
         for sentence in self.ents.sentences:
             if not _AGREEMENT_TRIGGER.search(sentence.text):
@@ -399,6 +401,12 @@ class Relations:
             parties = self.objects(at, sentence.end)
         else:
             subject = self.subject(sentence, abs_verb)
+            if (
+                subject
+                and re.search(r"\b(?:was|were|been|being|is|are)\s+$", prefix)
+                and re.match(r"\s*(?:[\w-]+\s+){0,6}?by\s+", s[trig.end() :])
+            ):
+                subject = []  # "The IDA grant agreement was signed by A and B": the signers follow "by"
             if not subject and re.search(
                 r"\b(?:it|they|the company|the firm|the two)\b", prefix, re.IGNORECASE
             ):
@@ -916,7 +924,11 @@ class Relations:
             s,
         ):
             relative = v.start() >= m.end() and bool(
-                re.fullmatch(r",?\s+(?:that|which)\s+(?:[\w&-]+\s+){1,8}", s[m.end() : v.start()])
+                # "a workshop on data centres that ITU and PITA co-organized": a topic may come first
+                re.fullmatch(
+                    r"(?:\s+on\s+[^,;]{1,60}?)?,?\s+(?:that|which)\s+(?:[\w&()-]+\s+){1,10}",
+                    s[m.end() : v.start()],
+                )
             )
             if relative and not re.search(r"\b(?:was|were|is|are|be|been)\s+$", s[m.end() : v.start()]):
                 active = v  # "the forum, which A and B co-hosted at ...": the clause names the hosts
@@ -970,8 +982,10 @@ class Relations:
             and not (d.start > abs_start and _OTHER_HAPPENING.search(self.text[abs_start : d.start]))
         ]
         when = _nearest(dates, abs_start) or self._day_of_event(s)
-        if when is None and low == "launch ceremony" and not organizers:
-            when, organizers = self._launch_told(sentence)
+        if when is None and low == "launch ceremony":
+            # the ceremony is the dated launch told before; its hosts, if this sentence names none
+            when, launchers = self._launch_told(sentence)
+            organizers = organizers or launchers
         countries, part_orgs = self._participants(sentence)
         venues = [
             x.key
@@ -1383,6 +1397,24 @@ _EVENT_NOUN = re.compile(
     r"course|study tour|study visit|exhibition|expo|trade fair|meeting|talks|summit|policy dialogue|dialogue|"
     r"(?:launch|opening|inauguration|inaugural|anniversary|commemorative)\s+ceremony)\b(?!s\b|-)"
 )
+
+
+def _signing_clauses(sentence: Sentence) -> list[Sentence]:
+    """The sentence, or its clauses where ", and" opens a second signing: "The grant agreement was
+    signed by A and B in November, and C and D signed an agreement last month"."""
+    s = sentence.text
+    cuts = [
+        m.end()
+        for m in re.finditer(r",\s+and\s+(?=[^,;]*?" + _AGREEMENT_TRIGGER.pattern + ")", s)
+        if _AGREEMENT_TRIGGER.search(s, 0, m.start())
+    ]
+    if not cuts:
+        return [sentence]
+    bounds = [0, *cuts, len(s)]
+    return [
+        Sentence(sentence.start + a, sentence.start + b, s[a:b], sentence.paragraph)
+        for a, b in itertools.pairwise(bounds)
+    ]
 
 
 def _agreement_kind(noun: str, verb: str) -> tuple[str, int]:

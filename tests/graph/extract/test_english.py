@@ -1456,3 +1456,29 @@ def test_a_hotels_styled_name_and_a_region_with_the_pacific_stay_whole() -> None
     org(ex, "Naver Regional Office for Asia and the Pacific")
     org(ex, "Ministry of Trade")
     org(ex, "Ministry of Finance")
+
+
+def test_two_signings_in_one_sentence_and_a_passive_signing_names_its_signers_after_by() -> None:
+    ex = run(
+        "Grants\n\nThe Naver grant agreement was signed by the World Bank and the Pacific Union in May 2021, "
+        "and Marlin and Naver signed a technical assistance agreement on Tuesday."
+    )
+    pairs = sorted(
+        sorted(org(ex, n).key for n in names)
+        for names in (("World Bank", "Pacific Union"), ("Marlin", "Naver"))
+    )
+    assert sorted(sorted(a.parties) for a in ex.agreements) == pairs
+    assert sorted(a.date or "" for a in ex.agreements) == ["2021-03-02", "2021-05"]
+
+
+def test_a_workshop_that_two_bodies_co_organized_and_a_launch_ceremony_hosted_by_one() -> None:
+    ex = run(
+        "Launch\n\nThe government on Tuesday launched the Kigali Data Centre Project. "
+        "The minister opened the launch ceremony, which Naver hosted at the Lotte Hotel in Kigali. "
+        "The design drew on a regional workshop on data centres that the World Bank and Marlin "
+        "co-organized in Kigali in May 2021."
+    )
+    ceremony = next(e for e in ex.events if e.kind == "other")
+    assert (ceremony.start, ceremony.organizers) == ("2021-03-02", [org(ex, "Naver").key])
+    workshop = next(e for e in ex.events if e.kind == "workshop")
+    assert set(workshop.organizers) == {org(ex, "World Bank").key, org(ex, "Marlin").key}
