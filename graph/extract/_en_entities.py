@@ -723,6 +723,14 @@ class Entities:
         complement = False
         while k + 2 < len(toks):
             conn = toks[k + 1]
+            if (
+                conn.text == "in"
+                and toks[k].text == "Office"
+                and self._adjacent(toks[k], conn)
+                and (self.country_code(toks[k + 2].text) or self._gaz_lookup(toks[k + 2].text, "site"))
+            ):
+                k += 2  # "UNDP Pacific Office in Fiji": a field office is named by where it is
+                break
             if conn.text not in ("of", "for", "on", "and", "&") or not self._adjacent(toks[k], conn):
                 break
             if conn.text == "on" and toks[i].text not in ("Commission", "Committee", "Council", "Forum"):

@@ -1482,3 +1482,9 @@ def test_a_workshop_that_two_bodies_co_organized_and_a_launch_ceremony_hosted_by
     assert (ceremony.start, ceremony.organizers) == ("2021-03-02", [org(ex, "Naver").key])
     workshop = next(e for e in ex.events if e.kind == "workshop")
     assert set(workshop.organizers) == {org(ex, "World Bank").key, org(ex, "Marlin").key}
+
+
+def test_a_field_office_is_named_with_where_it_is() -> None:
+    ex = run("Launch\n\nThe ceremony was co-hosted by Naver and the World Bank Office in Kigali on Tuesday.")
+    office = org(ex, "World Bank Office in Kigali")
+    assert office.part_of == org(ex, "World Bank").key
