@@ -741,8 +741,11 @@ class Entities:
                 nxt = (
                     toks[k + 3].text if toks[k + 2].text == "the" and k + 3 < len(toks) else toks[k + 2].text
                 )
-                if nxt in ("Republic", "Kingdom", "State", "Federation") or self.country_code(nxt):
+                if nxt in ("Republic", "Kingdom", "State", "Federation") or (
+                    complement and self.country_code(nxt)
+                ):
                     break  # "Ministry of Digital Technologies of the Republic of Uzbekistan": the country follows
+                # ("Export-Import Bank of Korea", "National Bank of Cambodia": the country names the body)
             complement = True
             m = k + 2
             if toks[m].text == "the" and conn.text in ("of", "for", "on", "and") and m + 1 < len(toks):

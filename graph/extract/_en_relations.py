@@ -430,9 +430,16 @@ class Relations:
             parties = self._country_parties(sentence, abs_verb, sentence.start + trig.end())
         if not parties:
             parties = self._listed_signers(sentence, sentence.start + trig.end())
-        dates = self.dates(sentence, "past")
+        # "NIA signs MOU with Kazakhstan; results to be reported in Busan in November": the
+        # clause after a semicolon is about something else
+        semicolon = s.find(";", trig.end())
+        clause_end = sentence.start + (semicolon if semicolon >= 0 else len(s))
+        dates = [d for d in self.dates(sentence, "past") if d.start < clause_end]
         when = _nearest(dates, abs_verb)
-        place = self._place(sentence, abs_verb)
+        place = self._place(
+            Sentence(sentence.start, clause_end, s[: clause_end - sentence.start], sentence.paragraph),
+            abs_verb,
+        )
         topics = _topics(self.text[abs_verb : sentence.end])
         rule = "en.agreement.partnered" if trig.group("partner") else "en.agreement.signed"
         # "A, B and C signed separate MOUs with D": one agreement per pair
@@ -1327,7 +1334,7 @@ class ProjectRec:
 _AGREEMENT_NOUN = re.compile(
     r"\b(?:[Mm]emorand(?:um|a) of (?:[Uu]nderstanding|[Cc]ooperation|[Aa]greement)|[Mm]emorandum|MoUs?|MOUs?|"
     r"[Ll]etters? of [Ii]ntent|LOI|LoI|[Rr]ecords? of [Dd]iscussions?|"
-    r"[Aa]greements?|[Cc]ontracts?|deals?|partnerships?|[Dd]eclarations?|[Aa]ccords?|pacts?|"
+    r"[Aa]greements?|(?:sub)?[Cc]ontracts?|deals?|partnerships?|[Dd]eclarations?|[Aa]ccords?|pacts?|"
     r"[Aa]rrangements?|(?<=the )document)\b"
 )
 _AGREEMENT_TRIGGER = re.compile(

@@ -1488,3 +1488,19 @@ def test_a_field_office_is_named_with_where_it_is() -> None:
     ex = run("Launch\n\nThe ceremony was co-hosted by Naver and the World Bank Office in Kigali on Tuesday.")
     office = org(ex, "World Bank Office in Kigali")
     assert office.part_of == org(ex, "World Bank").key
+
+
+def test_a_country_right_after_the_head_names_the_body_and_a_subcontract_is_a_contract() -> None:
+    ex = run(
+        "Deal\n\nThe Export-Import Bank of Korea approved the loan. "
+        "Naver has also signed a data-hosting subcontract with the World Bank on Tuesday."
+    )
+    assert org(ex, "Export-Import Bank of Korea").country in (None, "KR")
+    [agreement] = ex.agreements
+    assert (agreement.kind, agreement.date) == ("contract", "2021-03-02")
+
+
+def test_a_date_after_a_semicolon_does_not_date_the_signing() -> None:
+    ex = run("Naver signs MOU with the World Bank; results to be reported in Busan in May 2021\n\nBody.")
+    [agreement] = ex.agreements
+    assert (agreement.date, agreement.place) == (None, None)
