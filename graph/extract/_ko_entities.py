@@ -1521,6 +1521,7 @@ _SITE_SUFFIX_KINDS: tuple[tuple[str, SiteKind], ...] = (
     ("군", "county"),
     ("구", "district"),
 )
+_SITE_SUFFIX_ENDS = frozenset(suffix[-1] for suffix, _kind in _SITE_SUFFIX_KINDS)
 _LOCATIVE = {"에서", "에서는", "에서도", "에", "에는", "에도", "에서의"}
 _SITED = ("위치한", "있는", "소재")  # "X섬에 위치한", "X주에 있는"
 
@@ -1536,6 +1537,8 @@ def _proper_like(head: str) -> bool:
 
 
 def _site_shape(w: Word, proper: frozenset[str]) -> tuple[str, SiteKind] | None:
+    if w.stem[-1:] not in _SITE_SUFFIX_ENDS:
+        return None  # most words: no place suffix at all
     for suffix, kind in _SITE_SUFFIX_KINDS:
         head = w.stem[: -len(suffix)]
         if (
