@@ -836,6 +836,8 @@ class Entities:
                 continue
             if _VENUE_NAME.search(long_name):
                 continue  # "United Nations Conference Centre (UNCC)": a place, not a body
+            if re.search(r"\b(?:Programme|Program|Project|Initiative|Platform|Strategy|Plan)$", long_name):
+                continue  # "the Pacific Digital Public Services Programme (PDPS)": a project's name
             if _PROGRAMME_AFTER.match(self.text, m.end()):
                 continue  # "the Digital Skills for All (DSA) programme" names a project, not a body
             if _initials_fit(long_name, acr) and not self.country_code(long_name):

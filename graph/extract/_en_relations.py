@@ -1550,7 +1550,8 @@ def _topics(span: str) -> list[str]:
 
 
 _PROJECT_EXCLUDE = re.compile(
-    r"\b(?:Strategy|Policy|Vision|Deal|Agenda|Law|Act|(?<!Master )Plan)\b(?!.*\b[Pp]roject$)"
+    r"\b(?:Strategy|Policy|Vision|Deal|Agenda|Law|Act|(?<!Master )Plan|Arrangement|Agreement|Memorandum|Contract)\b"
+    r"(?!.*\b[Pp]roject$)"
 )
 # Single-word platform names written as a prefix plus a capital ("e-Mongolia", "m-Health"), when the text
 # presents them as a public service: "X, the government services app launched in 2020"

@@ -1504,3 +1504,13 @@ def test_a_date_after_a_semicolon_does_not_date_the_signing() -> None:
     ex = run("Naver signs MOU with the World Bank; results to be reported in Busan in May 2021\n\nBody.")
     [agreement] = ex.agreements
     assert (agreement.date, agreement.place) == (None, None)
+
+
+def test_a_programme_with_an_acronym_is_a_project_and_an_arrangement_for_it_is_not() -> None:
+    ex = run(
+        "Launch\n\nNaver and the World Bank on Tuesday launched the Pacific Digital Services Programme (PDSP). "
+        "At the ceremony, Naver and the World Bank signed the Implementation Arrangement for the programme."
+    )
+    assert [p.names[0] for p in ex.projects] == ["Pacific Digital Services Programme"]
+    assert all("Pacific Digital Services Programme" not in names for names in org_names(ex))
+    assert [a.kind for a in ex.agreements] == ["agreement"]
