@@ -694,6 +694,8 @@ class Entities:
                 and self._adjacent(toks[j - 2], prev)
                 and self.country_code(toks[j - 2].text) is None
                 and self._gaz_lookup(toks[j - 2].text, "organization") is None
+                # "Carlos M. Villareal and LS Marine Solution": a person's surname, not part of the name
+                and not (j >= 4 and toks[j - 3].text == "." and re.fullmatch(r"[A-Z]", toks[j - 4].text))
             ):
                 j -= 2
                 continue

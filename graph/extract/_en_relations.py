@@ -895,7 +895,9 @@ class Relations:
             and not re.search(
                 r"(?i)\b(?:launch|opening|inauguration|inaugural|anniversary)\s+$", before + " "
             )
-            and not re.search(r"(?i)(?:launch|opening|inauguration|inaugural|anniversary|commemorat)", noun)
+            and not re.search(
+                r"(?i)(?:launch|opening|inauguration|inaugural|anniversary|commemorat|ground-?breaking)", noun
+            )
         ):
             return
         name = _event_name(s, m)
@@ -1402,7 +1404,8 @@ _EVENT_KIND = {
 _EVENT_NOUN = re.compile(
     r"(?i)\b(?P<noun>workshop|conference|symposium|congress|forum|seminar|webinar|training course|training|"
     r"course|study tour|study visit|exhibition|expo|trade fair|meeting|talks|summit|policy dialogue|dialogue|"
-    r"(?:launch|opening|inauguration|inaugural|anniversary|commemorative)\s+ceremony)\b(?!s\b|-)"
+    r"(?:launch|opening|inauguration|inaugural|anniversary|commemorative|groundbreaking|ground-breaking)"
+    r"\s+ceremony)\b(?!s\b|-)"
 )
 
 

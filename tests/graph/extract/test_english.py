@@ -1514,3 +1514,12 @@ def test_a_programme_with_an_acronym_is_a_project_and_an_arrangement_for_it_is_n
     assert [p.names[0] for p in ex.projects] == ["Pacific Digital Services Programme"]
     assert all("Pacific Digital Services Programme" not in names for names in org_names(ex))
     assert [a.kind for a in ex.agreements] == ["agreement"]
+
+
+def test_a_groundbreaking_ceremony_is_an_event_and_a_surname_before_and_is_not_a_name() -> None:
+    ex = run(
+        "Cable\n\nThe contract was signed by Secretary Carlos M. Villareal and Harbor Marine Solution "
+        "chief executive Kim Ji-ho. Naver will hold a groundbreaking ceremony in Busan on Tuesday."
+    )
+    assert ["Harbor Marine Solution"] in org_names(ex)
+    assert [e.kind for e in ex.events] == ["other"]
