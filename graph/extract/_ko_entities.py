@@ -197,6 +197,19 @@ def entities(sentence: Sentence, builder: Builder) -> list[Mention]:
                 mentions.append(Mention("org", org.key, start, end, particle))
                 taken.append((start, end))
                 continue
+        if (
+            entry.category == "site"
+            and entry.kind in {"city", "county"}
+            and surface.endswith(("시", "군"))
+            and particle in _ACTING
+        ):
+            # "수원시는 … 업무협약을 맺었다": a city named with its suffix and acting is its government
+            org = builder.add_org(
+                [surface], "local_government", ev("ko.org.city", 0.7), country=entry.country
+            )
+            mentions.append(Mention("org", org.key, start, end, particle))
+            taken.append((start, end))
+            continue
         rest = _HANGUL_RUN.match(text, end + 1)
         tail = rest.group() if rest else ""
         if (

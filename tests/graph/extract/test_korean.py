@@ -654,3 +654,15 @@ def test_a_school_named_with_its_foreign_city_and_an_event_before_the_signing() 
     (agreement,) = ex.agreements
     assert workshop.start == agreement.date == "2024-06-19"
     assert workshop.venues == [agreement.place]
+
+
+def test_korean_cities_beyond_the_metropolitan_ones_are_known_places_and_governments() -> None:
+    ex = run(
+        "목포시는 지난 5일 베트남 껀터시와 스마트시티 업무협약을 맺었다고 7일 밝혔다.\n\n"
+        "협약식은 목포 신안비치호텔에서 열렸다. 라오스의 정부 부처 관계자도 참석했다."
+    )
+    mokpo = org(ex, "목포시")
+    assert mokpo.kind == "local_government" and mokpo.country == "KR"
+    names = {n for s in ex.sites for n in s.names}
+    assert "목포" in names
+    assert not any("정부" in n for n in names)  # "의 정부" is no city of 의정부
