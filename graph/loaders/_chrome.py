@@ -190,7 +190,8 @@ def digit_share(text: str) -> float:
 
 
 def is_widget(text: str) -> bool:
-    tokens = [t.rstrip(":：") for t in re.split(r"[\s|/]+", text.strip().lower()) if t]
+    # "[페이스북] [카카오톡] [링크복사] [인쇄] [가-] [가+]": buttons may come in brackets
+    tokens = [t.strip("[]()【】<>").rstrip(":：+-") for t in re.split(r"[\s|/]+", text.strip().lower()) if t]
     if not tokens:
         return False
     stripped = [re.sub(r"\d+$", "", t) for t in tokens]

@@ -265,3 +265,15 @@ def test_korean_related_article_lines_are_chrome() -> None:
         "행정안전부는 2일 가나 정보통신부와 전자서명 협력 양해각서를 맺었다고 밝혔다.",
         "관련 부처들도 내년부터 사업에 참여한다.",
     ]
+
+
+def test_bracketed_share_buttons_are_chrome() -> None:
+    page = (
+        "부산시, 수라바야와 스마트시티 협약\n\n"
+        "[페이스북] [카카오톡] [링크복사] [인쇄] [가-] [가+]\n\n"
+        "부산시가 인도네시아 수라바야시와 스마트시티 업무협약을 맺었다고 14일 밝혔다."
+    )
+    parsed = parse_page(page)
+    assert parsed.paragraphs == [
+        "부산시가 인도네시아 수라바야시와 스마트시티 업무협약을 맺었다고 14일 밝혔다."
+    ]
